@@ -1,0 +1,60 @@
+// What detection learns about a project. Every field can be overridden by a flag or a prompt;
+// `undefined` means "could not be detected" (the shell then prompts, or fails naming the flag).
+
+export type PackageManagerName = 'npm' | 'pnpm' | 'yarn';
+export type Framework = 'express' | 'fastify' | 'koa' | 'hapi' | 'nest' | 'http' | 'unknown';
+export type ModuleSystem = 'commonjs' | 'module';
+
+export interface PackageManagerFact {
+  name: PackageManagerName;
+  /** Exact version from the `packageManager` field (e.g. "9.12.0"), when present. */
+  version?: string;
+  /** Lockfile name relative to the root (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock), if any. */
+  lockfile?: string;
+  /** Yarn 2+ ("berry"): from packageManager yarn@>=2, `.yarnrc.yml`, or a berry-format yarn.lock. */
+  yarnBerry?: boolean;
+}
+
+export interface BuildFact {
+  /** Name of the npm script that builds the app (usually "build"). */
+  script: string;
+  /** Output directory of the build (TypeScript `outDir`, else "dist"), relative posix path. */
+  outDir: string;
+}
+
+export interface RegistryFact {
+  /** Default registry URL from .npmrc `registry=`, if not the public one. */
+  url?: string;
+  /** Scoped registries from `@scope:registry=` lines. */
+  scopes: { scope: string; url: string }[];
+  /** Whether an auth token / password line is present (its value is never read into facts). */
+  hasToken: boolean;
+}
+
+export interface ProjectFacts {
+  /** package.json `name`, for image tags and the README. */
+  name?: string;
+  packageManager: PackageManagerFact;
+  /** Runtime entry file, relative posix path inside the project (compiled output for TypeScript). */
+  entry?: string;
+  /** Source entry when it differs from the runtime entry (e.g. src/server.ts -> dist/server.js). */
+  sourceEntry?: string;
+  port?: number;
+  build?: BuildFact;
+  typescript: boolean;
+  native: boolean;
+  /** Why native was detected (package names, binding.gyp, hasInstallScript), for the summary. */
+  nativeReasons: string[];
+  registry?: RegistryFact;
+  framework: Framework;
+  /** Module system of the entry (package.json `type`, or the entry's extension). */
+  moduleSystem: ModuleSystem;
+  /** Node constraint from engines.node, .nvmrc or .node-version, as a semver range. */
+  nodeRange?: string;
+  nodeRangeSource?: 'engines.node' | '.nvmrc' | '.node-version';
+  /** A health route found in the sources ("/health", "/healthz", ...). */
+  healthcheckPath?: string;
+  /** Files present that the generator may overwrite or merge. */
+  existing: { dockerfile: boolean; dockerignore: boolean; compose: boolean };
+  warnings: string[];
+}
