@@ -1,0 +1,373 @@
+// A real CNCF distribution registry (Debian's `docker-registry`, 2.8.x) on 127.0.0.1 for tests,
+// plus helpers that push content over the plain registry HTTP API (blob uploads, manifest PUTs).
+//
+// Usage:
+//   const registryBinary = registryBinaryStatus();           // at module scope
+//   describe.skipIf(!registryBinary.available)('...', () => {
+//     let reg: StartedRegistry;
+//     beforeAll(async () => { reg = await startRegistry({ auth: 'htpasswd' }); });
+//     afterAll(() => reg.stop());
+//   });
+// When the binary is missing the suite is skipped with a printed reason on a laptop, and
+// registryBinaryStatus() THROWS when process.env.CI is set, so a CI run can never skip silently.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const REGISTRY_BINARY = process.env.DOCKER_REGISTRY_BIN ?? '/usr/bin/docker-registry';
+
+export const MEDIA = {
+  ociIndex: 'application/vnd.oci.image.index.v1+json',
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  ociConfig: 'application/vnd.oci.image.config.v1+json',
+  ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+} as const;
+
+export interface RegistryUser {
+  user: string;
+  password: string;
+}
+
+export interface StartRegistryOptions {
+  /** 'none' (default), 'htpasswd' (Basic, bcrypt entries) or 'token' (`auth: silly` + a local token endpoint). */
+  auth?: 'none' | 'htpasswd' | 'token';
+  /** htpasswd users; in token mode, users the token endpoint accepts via Basic (anonymous tokens too). */
+  users?: RegistryUser[];
+}
+
+/** One request the token endpoint answered, for assertions (how many tokens, which scope, credentials). */
+export interface TokenRequest {
+  service: string | null;
+  scope: string[];
+  authorization: string | undefined;
+}
+
+export interface StartedRegistry {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** 127.0.0.1:PORT */
+  host: string;
+  port: number;
+  auth: 'none' | 'htpasswd' | 'token';
+  users: RegistryUser[];
+  /** Authorization header value the push helpers use (undefined when auth is 'none'). */
+  pushAuthorization: string | undefined;
+  /** Token mode only: the realm URL advertised in WWW-Authenticate, the service name and a request log. */
+  token?: { realm: string; service: string; url: string; port: number; requests: TokenRequest[] };
+  /** Temp dir holding config, htpasswd and storage; deleted by stop(). */
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export interface RegistryBinaryStatus {
+  available: boolean;
+  reason?: string;
+}
+
+/** Whether the registry binary exists. Missing: a printed skip reason, or a thrown error under CI. */
+export function registryBinaryStatus(): RegistryBinaryStatus {
+  if (existsSync(REGISTRY_BINARY)) return { available: true };
+  const reason =
+    `${REGISTRY_BINARY} not found: real-registry tests need the CNCF distribution registry ` +
+    '(`apt-get install docker-registry` on Debian/Ubuntu, or set DOCKER_REGISTRY_BIN).';
+  if (process.env.CI) throw new Error(`${reason} CI is set, so this is a failure, not a skip.`);
+  console.warn(`SKIPPED: ${reason}`);
+  return { available: false, reason };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A bcrypt htpasswd line. `htpasswd -nbB` (apache2-utils) when installed; otherwise Python's crypt
+ * module, which calls the system libcrypt (libxcrypt on Debian 12 supports bcrypt `$2b$`).
+ */
+export function htpasswdLine({ user, password }: RegistryUser): string {
+  const apache = spawnSync('htpasswd', ['-nbB', '-C', '5', user, password], { encoding: 'utf8' });
+  if (apache.status === 0) return apache.stdout.trim();
+  const py = spawnSync(
+    'python3',
+    ['-c', 'import crypt,sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=32)))', password],
+    { encoding: 'utf8' },
+  );
+  const hash = py.status === 0 ? py.stdout.trim() : '';
+  if (!/^\$2[aby]\$/.test(hash)) {
+    throw new Error('Cannot compute a bcrypt htpasswd entry: install apache2-utils (`apt-get install apache2-utils`).');
+  }
+  return `${user}:${hash}`;
+}
+
+function basic({ user, password }: RegistryUser): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+/** Starts a token endpoint: GET /token?service=&scope= answers {"token","access_token"}; logs requests. */
+async function startTokenServer(users: RegistryUser[], service: string) {
+  const requests: TokenRequest[] = [];
+  const accepted = new Set(users.map(basic));
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://token.local');
+    const headers: IncomingHttpHeaders = req.headers;
+    requests.push({ service: url.searchParams.get('service'), scope: url.searchParams.getAll('scope'), authorization: headers.authorization });
+    if (url.pathname !== '/token') {
+      res.writeHead(404).end();
+      return;
+    }
+    // Like Docker Hub: anonymous tokens are issued; wrong credentials are refused.
+    if (headers.authorization && !accepted.has(headers.authorization)) {
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"details":"incorrect username or password"}');
+      return;
+    }
+    const token = randomBytes(16).toString('hex');
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return { server, info: { realm: `${url}/token`, service, url, port, requests } };
+}
+
+function authConfig(auth: StartRegistryOptions['auth'], htpasswdPath: string, tokenRealm?: string, service?: string): string {
+  if (auth === 'htpasswd') return `auth:\n  htpasswd:\n    realm: test-registry\n    path: ${htpasswdPath}\n`;
+  if (auth === 'token') return `auth:\n  silly:\n    realm: ${tokenRealm}\n    service: ${service}\n`;
+  return '';
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`docker-registry exited with ${child.exitCode}: ${stderr()}`);
+    try {
+      const res = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      if (res.status === 200 || res.status === 401) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`docker-registry did not answer /v2/ within ${timeoutMs} ms: ${stderr()}`);
+}
+
+export async function startRegistry(opts: StartRegistryOptions = {}): Promise<StartedRegistry> {
+  const auth = opts.auth ?? 'none';
+  const users = opts.users ?? (auth === 'none' ? [] : [{ user: 'tester', password: 'correct horse battery' }]);
+  const dir = await mkdtemp(join(tmpdir(), 'csnd-registry-'));
+  const htpasswdPath = join(dir, 'htpasswd');
+  if (auth === 'htpasswd') await writeFile(htpasswdPath, users.map(htpasswdLine).join('\n') + '\n');
+  const service = 'csnd-test-registry';
+  const token = auth === 'token' ? await startTokenServer(users, service) : undefined;
+
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    const configPath = join(dir, 'config.yml');
+    await writeFile(
+      configPath,
+      [
+        'version: 0.1',
+        'log:',
+        '  level: error',
+        '  accesslog:',
+        '    disabled: true',
+        'storage:',
+        '  filesystem:',
+        `    rootdirectory: ${join(dir, 'data')}`,
+        '  delete:',
+        '    enabled: true',
+        'http:',
+        `  addr: 127.0.0.1:${port}`,
+        `  secret: ${randomBytes(16).toString('hex')}`,
+        '',
+      ].join('\n') + authConfig(auth, htpasswdPath, token?.info.realm, service),
+    );
+    let err = '';
+    const child = spawn(REGISTRY_BINARY, ['serve', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr?.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitUntilUp(url, child, () => err);
+    } catch (e) {
+      child.kill('SIGKILL');
+      // Another process may have taken the port between freePort() and bind: retry a few times.
+      if (attempt < 3 && /address already in use/.test(err)) continue;
+      token?.server.close();
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+    const stop = async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (token) await new Promise((r) => token.server.close(r));
+      await rm(dir, { recursive: true, force: true });
+    };
+    const firstUser = users[0];
+    const pushAuthorization =
+      auth === 'htpasswd' && firstUser ? basic(firstUser) : auth === 'token' ? 'Bearer push-helper' : undefined;
+    return { url, host: `127.0.0.1:${port}`, port, auth, users, pushAuthorization, token: token?.info, dir, stop };
+  }
+}
+
+export function sha256Digest(bytes: Uint8Array | string): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+function authHeaders(registry: StartedRegistry): Record<string, string> {
+  return registry.pushAuthorization ? { authorization: registry.pushAuthorization } : {};
+}
+
+/** Monolithic blob upload (POST then PUT ?digest=). Returns the blob digest. */
+export async function pushBlob(registry: StartedRegistry, repository: string, bytes: Uint8Array): Promise<string> {
+  const digest = sha256Digest(bytes);
+  const start = await fetch(`${registry.url}/v2/${repository}/blobs/uploads/`, { method: 'POST', headers: authHeaders(registry) });
+  await start.arrayBuffer();
+  const location = start.headers.get('location');
+  if (start.status !== 202 || !location) throw new Error(`blob upload start: HTTP ${start.status}`);
+  const put = new URL(location, registry.url);
+  put.searchParams.set('digest', digest);
+  const done = await fetch(put, {
+    method: 'PUT',
+    headers: { ...authHeaders(registry), 'content-type': 'application/octet-stream' },
+    body: bytes,
+  });
+  const text = await done.text();
+  if (done.status !== 201) throw new Error(`blob upload: HTTP ${done.status} ${text}`);
+  return digest;
+}
+
+/** PUT a manifest (image manifest or index) by tag or digest. Returns the digest of the exact bytes. */
+export async function pushManifest(
+  registry: StartedRegistry,
+  repository: string,
+  reference: string,
+  mediaType: string,
+  bytes: Uint8Array | string,
+): Promise<string> {
+  const body = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  const digest = sha256Digest(body);
+  const res = await fetch(`${registry.url}/v2/${repository}/manifests/${reference}`, {
+    method: 'PUT',
+    headers: { ...authHeaders(registry), 'content-type': mediaType },
+    body,
+  });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`manifest PUT ${repository}:${reference}: HTTP ${res.status} ${text}`);
+  const answered = res.headers.get('docker-content-digest');
+  if (answered && answered !== digest) throw new Error(`registry computed ${answered}, expected ${digest}`);
+  return digest;
+}
+
+export interface NodeImageIndexSpec {
+  /** e.g. "library/node" */
+  repository: string;
+  /** Every tag the index is pushed under, e.g. ["24.21.0-alpine3.24", "24.21.0-alpine", "24-alpine"]. */
+  tags: string[];
+  nodeVersion: string;
+  /** e.g. ["linux/amd64", "linux/arm64/v8"]; default linux/amd64 + linux/arm64/v8. */
+  platforms?: string[];
+  /** Extra config labels: change them to get a different digest for the same Node version. */
+  labels?: Record<string, string>;
+  /** 'oci' (default, like the official images today) or 'docker' (manifest list v2). */
+  format?: 'oci' | 'docker';
+}
+
+export interface PushedNodeImage {
+  /** Digest of the exact index bytes pushed: the one to pin. */
+  indexDigest: string;
+  indexMediaType: string;
+  /** platform ("linux/amd64") -> image manifest digest. */
+  manifests: Record<string, string>;
+  /** platform -> config blob digest. */
+  configs: Record<string, string>;
+}
+
+/** An empty tar archive (two 512-byte zero blocks), gzipped: the smallest valid layer. */
+const EMPTY_TAR = Buffer.alloc(1024);
+const EMPTY_LAYER = gzipSync(EMPTY_TAR);
+
+/**
+ * Pushes a small multi-platform node image: per platform a config blob whose Env carries
+ * NODE_VERSION (as the official images do), one layer, an image manifest; then an image index
+ * referencing them, under every tag. Expected digests come from the bytes pushed here.
+ */
+export async function pushNodeImageIndex(registry: StartedRegistry, spec: NodeImageIndexSpec): Promise<PushedNodeImage> {
+  const oci = (spec.format ?? 'oci') === 'oci';
+  const platforms = spec.platforms ?? ['linux/amd64', 'linux/arm64/v8'];
+  const layerDigest = await pushBlob(registry, spec.repository, EMPTY_LAYER);
+  const manifests: Record<string, string> = {};
+  const configs: Record<string, string> = {};
+  const entries: object[] = [];
+  for (const platform of platforms) {
+    const [os = 'linux', architecture = 'amd64', variant] = platform.split('/');
+    const config = Buffer.from(
+      JSON.stringify({
+        architecture,
+        os,
+        ...(variant ? { variant } : {}),
+        config: {
+          Env: [
+            'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+            `NODE_VERSION=${spec.nodeVersion}`,
+            'YARN_VERSION=1.22.22',
+          ],
+          Entrypoint: ['docker-entrypoint.sh'],
+          Cmd: ['node'],
+          Labels: spec.labels ?? {},
+        },
+        rootfs: { type: 'layers', diff_ids: [sha256Digest(EMPTY_TAR)] },
+      }),
+    );
+    const configDigest = await pushBlob(registry, spec.repository, config);
+    const manifestType = oci ? MEDIA.ociManifest : MEDIA.dockerManifest;
+    const manifest = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: manifestType,
+      config: { mediaType: oci ? MEDIA.ociConfig : 'application/vnd.docker.container.image.v1+json', digest: configDigest, size: config.length },
+      layers: [
+        {
+          mediaType: oci ? MEDIA.ociLayerGzip : 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+          digest: layerDigest,
+          size: EMPTY_LAYER.length,
+        },
+      ],
+    });
+    const manifestDigest = await pushManifest(registry, spec.repository, sha256Digest(manifest), manifestType, manifest);
+    manifests[platform] = manifestDigest;
+    configs[platform] = configDigest;
+    entries.push({
+      mediaType: manifestType,
+      digest: manifestDigest,
+      size: Buffer.byteLength(manifest),
+      platform: { architecture, os, ...(variant ? { variant } : {}) },
+    });
+  }
+  const indexMediaType = oci ? MEDIA.ociIndex : MEDIA.dockerList;
+  const index = JSON.stringify({ schemaVersion: 2, mediaType: indexMediaType, manifests: entries });
+  let indexDigest = '';
+  for (const tag of spec.tags) indexDigest = await pushManifest(registry, spec.repository, tag, indexMediaType, index);
+  if (!indexDigest) indexDigest = await pushManifest(registry, spec.repository, sha256Digest(index), indexMediaType, index);
+  return { indexDigest, indexMediaType, manifests, configs };
+}
