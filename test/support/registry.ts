@@ -251,7 +251,7 @@ export async function pushBlob(registry: StartedRegistry, repository: string, by
   const done = await fetch(put, {
     method: 'PUT',
     headers: { ...authHeaders(registry), 'content-type': 'application/octet-stream' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const text = await done.text();
   if (done.status !== 201) throw new Error(`blob upload: HTTP ${done.status} ${text}`);
@@ -266,7 +266,7 @@ export async function pushManifest(
   mediaType: string,
   bytes: Uint8Array | string,
 ): Promise<string> {
-  const body = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  const body = typeof bytes === 'string' ? new Uint8Array(Buffer.from(bytes)) : new Uint8Array(bytes);
   const digest = sha256Digest(body);
   const res = await fetch(`${registry.url}/v2/${repository}/manifests/${reference}`, {
     method: 'PUT',
