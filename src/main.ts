@@ -1,0 +1,26 @@
+// The real process around runCli: streams, TTY detection, environment, file system, network and
+// the prompt library. Nothing else in src/ touches `process`.
+import packageJson from '../package.json' with { type: 'json' };
+import { runCli } from './cli.js';
+import { createDefaultImageDeps } from './image/deps.js';
+import { resolveNodeImage } from './image/resolve.js';
+import { nodeProjectFs } from './project-fs.js';
+import { createInquirerAsk } from './prompt-inquirer.js';
+import { nodeFileAccess } from './write-decision.js';
+
+export async function run(argv: string[]): Promise<number> {
+  return runCli(argv, {
+    version: packageJson.version,
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    width: process.stdout.columns || 100,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    createAsk: createInquirerAsk,
+    projectFs: nodeProjectFs,
+    files: nodeFileAccess(),
+    resolveImage: (request) => resolveNodeImage(request, createDefaultImageDeps(process.env)),
+  });
+}
+

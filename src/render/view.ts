@@ -1,0 +1,119 @@
+// Options + resolved image -> the values the templates print. Everything a template shows is
+// computed here from validated options, so templates stay close to the files they produce.
+import type { ResolvedImage } from '../image/types.js';
+import type { Options } from '../options.js';
+import { installPlan } from './package-manager.js';
+import type { ShutdownPlacement } from './shutdown-placement.js';
+
+/** The graceful-shutdown module's default timeout; `docker stop` waits 10 s before SIGKILL. */
+export const SHUTDOWN_TIMEOUT_SECONDS = 8;
+export const DOCKER_STOP_SECONDS = 10;
+export const STOP_GRACE_PERIOD_SECONDS = 15;
+const NPMRC_SECRET_TARGET = '/root/.npmrc';
+
+export interface ViewInput {
+  options: Options;
+  image: ResolvedImage;
+  generatorVersion: string;
+  /** package.json name or the directory name; sanitised here. */
+  projectName: string;
+  shutdown: ShutdownPlacement;
+  wiring: string[];
+}
+
+export function buildView(input: ViewInput) {
+  const { options, image } = input;
+  const plan = installPlan(options);
+  const alpine = options.base === 'alpine';
+  const serviceName = serviceNameFrom(input.projectName);
+  const writable = options.writableDirs.map((d) => `/app/${d}`);
+  const volumes = options.writableDirs.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `/app/${d}` }));
+  const healthScript =
+    options.port !== undefined && options.healthcheckPath !== undefined
+      ? `fetch('http://127.0.0.1:'+(process.env.PORT||${options.port})+'${options.healthcheckPath}',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`
+      : undefined;
+  const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}`];
+  if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
+  const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
+  const registryUrl = options.registry?.url ?? options.registry?.scopes[0]?.url ?? '';
+
+  const runFlags = [
+    '--rm',
+    options.port !== undefined ? `-p 127.0.0.1:${options.port}:${options.port}` : '',
+    '--read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges',
+    ...volumes.map((v) => `-v ${v.name}:${v.target}`),
+  ].filter(Boolean);
+
+  return {
+    generatorVersion: input.generatorVersion,
+    image,
+    baseLabel: baseLabel(image.tag, alpine),
+    libc: alpine ? 'musl (Alpine)' : 'glibc (Debian)',
+    staleImage: image.source === 'cache' || image.source === 'snapshot',
+    refreshFlags: refreshFlags(options),
+    buildCommand: `DOCKER_BUILDKIT=1 docker build${secretFlag} -t ${serviceName} .`,
+    runCommand: `docker run ${runFlags.join(' ')} ${serviceName}`,
+    alpine,
+    native: options.native,
+    tools: options.native || plan.packageManagerInstall !== undefined,
+    toolsStage: options.native || plan.packageManagerInstall !== undefined ? 'tools' : 'base',
+    packageManagerInstall: plan.packageManagerInstall ?? false,
+    manifests: plan.manifests.join(' '),
+    installMounts,
+    productionInstall: plan.productionInstall,
+    fullInstall: plan.fullInstall,
+    registry: options.registry !== undefined,
+    registryUrl,
+    registryHostPath: registryUrl.replace(/^https?:\/\//, ''),
+    build: options.build ? { command: plan.runBuild(options.build.script), outDir: options.build.outDir } : false,
+    writableDirs: writable.length > 0 ? writable.join(' ') : false,
+    writableDirsList: writable.map((d) => `\`${d}\``).join(', '),
+    volumes: volumes.length > 0 ? volumes : false,
+    port: options.port ?? false,
+    healthcheck: healthScript ? JSON.stringify(['node', '-e', healthScript]) : false,
+    composeHealthcheck: healthScript ? JSON.stringify(['CMD', 'node', '-e', healthScript]) : false,
+    cmd: JSON.stringify(['dumb-init', 'node', options.entry]),
+    entry: options.entry,
+    sourceEntry: options.sourceEntry,
+    serviceName,
+    shutdownModulePath: input.shutdown.path,
+    shutdownTimeoutSeconds: SHUTDOWN_TIMEOUT_SECONDS,
+    stopGracePeriodSeconds: STOP_GRACE_PERIOD_SECONDS,
+    dockerStopSeconds: DOCKER_STOP_SECONDS,
+    wiring: input.wiring,
+    codeLanguage: input.shutdown.flavor === 'ts' ? 'ts' : 'js',
+    warnings: plan.warnings,
+  };
+}
+
+export type View = ReturnType<typeof buildView>;
+
+/** A docker image / compose service name: lowercase letters, digits and single dashes. */
+export function serviceNameFrom(projectName: string): string {
+  const name = projectName
+    .replace(/^@[^/]*\//, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return name === '' ? 'app' : name;
+}
+
+function baseLabel(tag: string, alpine: boolean): string {
+  if (alpine) {
+    const version = /alpine(\d+\.\d+)/.exec(tag)?.[1];
+    return version ? `Alpine ${version}` : 'Alpine';
+  }
+  const codename = /-(bookworm|trixie|bullseye|forky)-slim/.exec(tag)?.[1];
+  return codename ? `Debian ${codename} (slim)` : 'Debian (slim)';
+}
+
+/** The flags that re-create this setup non-interactively (README and Dockerfile header). */
+function refreshFlags(options: Options): string {
+  const flags: string[] = [' --yes'];
+  if (options.base !== 'alpine') flags.push(`--base ${options.base}`);
+  if (options.image.registryMirror) flags.push(`--registry-mirror ${options.image.registryMirror}`);
+  if (options.image.baseImage) flags.push(`--base-image ${options.image.baseImage}`);
+  return flags.join(' ');
+}

@@ -1,0 +1,102 @@
+// Validators for every user-supplied value that can reach a generated file. Each returns the
+// normalised value or throws a UsageError with one line that names the flag and the rule.
+// The character sets are deliberately narrow: anything outside them is refused, never escaped.
+import semver from 'semver';
+import { UsageError } from './errors.js';
+
+const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]+$/;
+
+/** A relative path inside the project: posix separators, no "..", no absolute, only safe characters. */
+export function projectPath(value: string, flag: string): string {
+  const trimmed = value.trim().replace(/^\.\/+/, '').replace(/\/+$/, '');
+  if (trimmed === '' || trimmed === '.') throw new UsageError(`${flag}: a path inside the project is required`);
+  if (trimmed.startsWith('/') || /^[A-Za-z]:/.test(trimmed)) {
+    throw new UsageError(`${flag} must be relative to the project directory, got "${printable(value)}"`);
+  }
+  const segments = trimmed.split('/');
+  for (const segment of segments) {
+    if (segment === '..') throw new UsageError(`${flag} must stay inside the project directory, got "${printable(value)}"`);
+    if (!SAFE_SEGMENT.test(segment) || segment === '.') {
+      throw new UsageError(
+        `${flag} may contain only letters, digits and . _ @ + - / (no spaces, quotes or shell characters), got "${printable(value)}"`,
+      );
+    }
+  }
+  return segments.join('/');
+}
+
+export function port(value: string | number, flag = '--port'): number {
+  const text = String(value).trim();
+  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a whole number from 1 to 65535, got "${printable(text)}"`);
+  const n = Number(text);
+  if (n < 1 || n > 65535) throw new UsageError(`${flag} must be from 1 to 65535, got ${n}`);
+  return n;
+}
+
+/** An HTTP path for the health check, e.g. "/health" or "/status/ready". */
+export function healthPath(value: string): string {
+  if (!/^\/[A-Za-z0-9._~/-]*$/.test(value)) {
+    throw new UsageError(
+      `--healthcheck-path must start with "/" and contain only letters, digits and . _ ~ / -, got "${printable(value)}"`,
+    );
+  }
+  return value;
+}
+
+/** An http(s) URL without credentials, as it may be written into a Dockerfile or compose file. */
+export function httpUrl(value: string, flag: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${flag} must be an http(s) URL, got "${printable(value)}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`${flag} must be an http(s) URL, got "${printable(value)}"`);
+  }
+  if (url.username || url.password) {
+    throw new UsageError(`${flag} must not contain credentials: pass the token as a build secret (see README.Docker.md)`);
+  }
+  const text = url.toString();
+  if (!/^[A-Za-z0-9:/._~%@+=-]+$/.test(text) || url.search || url.hash) {
+    throw new UsageError(`${flag} contains characters that are not allowed in a registry URL: "${printable(value)}"`);
+  }
+  return text;
+}
+
+/** An image repository such as "node", "library/node" or "registry.example.com:5000/base/node". */
+export function imageRepository(value: string): string {
+  const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+  const host = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?';
+  if (!new RegExp(`^${host}${component}(?:/${component})*$`).test(value)) {
+    throw new UsageError(`--base-image must be an image repository without tag or digest (e.g. registry.example.com/node), got "${printable(value)}"`);
+  }
+  return value;
+}
+
+export function digest(value: string): string {
+  if (!/^sha256:[a-f0-9]{64}$/.test(value)) {
+    throw new UsageError(`--digest must be "sha256:" followed by 64 lowercase hex digits, got "${printable(value)}"`);
+  }
+  return value;
+}
+
+export function nodeRange(value: string, flag = '--node'): string {
+  const text = value.trim();
+  if (!/^[0-9xX*.^~<>=| -]+$/.test(text) || semver.validRange(text) === null) {
+    throw new UsageError(`${flag} must be a Node version or semver range (e.g. 26, ^24, >=22), got "${printable(value)}"`);
+  }
+  return text;
+}
+
+/** Exact package manager version from `packageManager` ("9.15.9", "1.22.22+sha512..." -> "1.22.22"). */
+export function packageManagerVersion(value: string): string | undefined {
+  const match = /^(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?:\+.*)?$/.exec(value);
+  return match?.[1];
+}
+
+/** Shows a hostile value in an error message on one line, with control characters made visible. */
+export function printable(value: string): string {
+  const shown = JSON.stringify(value).slice(1, -1);
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+}

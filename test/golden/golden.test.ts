@@ -1,0 +1,46 @@
+// Golden files: every fixture app generated with the flags a script would use; each file is
+// compared with its snapshot under test/golden/__snapshots__/<case>/, and every Dockerfile must
+// pass the rule checker. Update snapshots deliberately with `npx vitest run -u test/golden`.
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkDockerfile } from '../support/dockerfile-rules.js';
+import { copyFixture, readText, runInProcess } from '../support/cli-harness.js';
+
+const CASES: { name: string; fixture: string; flags: string[] }[] = [
+  { name: 'express-cjs', fixture: 'express-cjs', flags: [] },
+  { name: 'fastify-esm', fixture: 'fastify-esm', flags: [] },
+  { name: 'typescript-build', fixture: 'typescript-build', flags: [] },
+  { name: 'native-module', fixture: 'native-module', flags: [] },
+  { name: 'pnpm-app', fixture: 'pnpm-app', flags: [] },
+  { name: 'yarn-app', fixture: 'yarn-app', flags: [] },
+  { name: 'private-registry', fixture: 'private-registry', flags: [] },
+  { name: 'worker', fixture: 'worker', flags: ['--worker'] },
+  { name: 'no-lockfile', fixture: 'no-lockfile', flags: ['--allow-no-lockfile'] },
+  { name: 'existing-files', fixture: 'existing-files', flags: ['--force'] },
+  { name: 'express-slim', fixture: 'express-cjs', flags: ['--base', 'slim'] },
+  { name: 'express-writable-dirs', fixture: 'express-cjs', flags: ['--writable-dir', 'uploads', '--writable-dir', 'data/cache'] },
+];
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+});
+
+describe('golden files', () => {
+  for (const c of CASES) {
+    it(`${c.name}: ${['--yes', ...c.flags].join(' ')}`, async () => {
+      const { dir, cleanup } = await copyFixture(c.fixture);
+      cleanups.push(cleanup);
+      const result = await runInProcess(['--yes', '--json', ...c.flags], { cwd: dir });
+      expect(result.stderr).not.toMatch(/unexpected error/);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as { files: { path: string; action: string }[] };
+      expect(report.files.length).toBe(5);
+      for (const file of report.files) {
+        const text = await readText(dir, file.path);
+        await expect(text).toMatchFileSnapshot(`__snapshots__/${c.name}/${file.path.replaceAll('/', '__')}`);
+      }
+      const dockerfile = await readText(dir, 'Dockerfile');
+      expect(checkDockerfile(dockerfile)).toEqual([]);
+    });
+  }
+});
