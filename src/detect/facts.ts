@@ -29,6 +29,8 @@ export interface RegistryFact {
   scopes: { scope: string; url: string }[];
   /** Whether an auth token / password line is present (its value is never read into facts). */
   hasToken: boolean;
+  /** Environment variables the credential lines reference as `${NAME}` (names only), e.g. ["NPM_TOKEN"]. */
+  tokenEnv?: string[];
 }
 
 export interface ProjectFacts {
@@ -55,6 +57,14 @@ export interface ProjectFacts {
   /** A health route found in the sources ("/health", "/healthz", ...). */
   healthcheckPath?: string;
   /** Files present that the generator may overwrite or merge. */
-  existing: { dockerfile: boolean; dockerignore: boolean; compose: boolean };
+  existing: {
+    dockerfile: boolean;
+    dockerignore: boolean;
+    compose: boolean;
+    /** Which compose file exists (compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml). */
+    composeFile?: string;
+  };
+  /** True when the entry starts no server (no framework, no listen(), no createServer): a worker. */
+  likelyWorker?: boolean;
   warnings: string[];
 }

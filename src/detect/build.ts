@@ -1,0 +1,17 @@
+// The build step: an npm script named "build" whose output directory is TypeScript's outDir, else dist.
+import type { BuildFact } from './facts.js';
+import type { PackageJson } from './package-json.js';
+import type { TypeScriptLayout } from './typescript.js';
+
+export const BUILD_SCRIPT = 'build';
+export const DEFAULT_OUT_DIR = 'dist';
+
+export function detectBuild(pkg: PackageJson, layout: TypeScriptLayout, warnings: string[]): BuildFact | undefined {
+  if (pkg.scripts[BUILD_SCRIPT] === undefined) {
+    if (layout.typescript && layout.outDir !== undefined) {
+      warnings.push(`tsconfig.json writes to ${layout.outDir}/ but package.json has no "build" script: add "build": "tsc" or pass --no-build`);
+    }
+    return undefined;
+  }
+  return { script: BUILD_SCRIPT, outDir: layout.outDir ?? DEFAULT_OUT_DIR };
+}

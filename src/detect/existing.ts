@@ -1,0 +1,25 @@
+// Container files the project already has, which the generator must merge or refuse to overwrite.
+import type { ProjectFs } from '../project-fs.js';
+import type { ProjectFacts } from './facts.js';
+
+/** The names `docker compose` looks for, in its own order of preference. */
+export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+export type ExistingFiles = ProjectFacts['existing'];
+
+export async function detectExisting(fs: ProjectFs): Promise<ExistingFiles> {
+  let composeFile: string | undefined;
+  for (const file of COMPOSE_FILES) {
+    if (await fs.exists(file)) {
+      composeFile = file;
+      break;
+    }
+  }
+  const existing: ExistingFiles = {
+    dockerfile: await fs.exists('Dockerfile'),
+    dockerignore: await fs.exists('.dockerignore'),
+    compose: composeFile !== undefined,
+  };
+  if (composeFile !== undefined) existing.composeFile = composeFile;
+  return existing;
+}

@@ -1,0 +1,68 @@
+// detectProject: everything the generator can learn about a project by reading it, composed from one
+// detector per concern. Pure over the injected ProjectFs: it reads, never writes, never prints.
+import type { ProjectFs } from '../project-fs.js';
+import { detectBuild } from './build.js';
+import { detectEntry } from './entry.js';
+import { detectExisting } from './existing.js';
+import type { ProjectFacts } from './facts.js';
+import { detectFramework } from './framework.js';
+import { detectHealthPath } from './health.js';
+import { detectModuleSystem } from './module-system.js';
+import { detectNative } from './native.js';
+import { detectNodeRange } from './node-range.js';
+import { detectRegistry } from './npmrc.js';
+import { readPackageJson } from './package-json.js';
+import { detectPackageManager } from './package-manager.js';
+import { extensionOf } from './paths.js';
+import { detectPort } from './port.js';
+import { readSource } from './source.js';
+import { detectTypeScript } from './typescript.js';
+
+export type { ProjectFacts } from './facts.js';
+
+export interface DetectOptions {
+  /** How to name the project directory in messages (the `[dir]` argument as given); default ".". */
+  dir?: string;
+}
+
+export async function detectProject(fs: ProjectFs, options: DetectOptions = {}): Promise<ProjectFacts> {
+  const dir = options.dir ?? '.';
+  const pkg = await readPackageJson(fs, dir);
+  const warnings: string[] = [];
+
+  const pm = await detectPackageManager(fs, pkg);
+  warnings.push(...pm.warnings);
+  const ts = await detectTypeScript(fs, pkg, warnings);
+  const build = detectBuild(pkg, ts, warnings);
+  const { entry, sourceEntry } = await detectEntry(fs, pkg, ts, build, warnings);
+  // The source is what exists before a build; the compiled entry may not be there yet.
+  const source = await readSource(fs, sourceEntry ?? entry);
+
+  const framework = detectFramework(pkg, source);
+  const native = await detectNative(fs, pkg, pm.fact, warnings);
+  const node = await detectNodeRange(fs, pkg, warnings);
+  const facts: ProjectFacts = {
+    packageManager: pm.fact,
+    typescript: ts.typescript || /^\.[mc]?tsx?$/.test(extensionOf(sourceEntry ?? entry ?? '')),
+    native: native.native,
+    nativeReasons: native.reasons,
+    framework,
+    moduleSystem: detectModuleSystem(entry, pkg),
+    existing: await detectExisting(fs),
+    warnings,
+  };
+  if (pkg.name !== undefined) facts.name = pkg.name;
+  if (entry !== undefined) facts.entry = entry;
+  if (sourceEntry !== undefined) facts.sourceEntry = sourceEntry;
+  const port = await detectPort(fs, source);
+  if (port !== undefined) facts.port = port;
+  if (build !== undefined) facts.build = build;
+  const registry = await detectRegistry(fs, warnings);
+  if (registry !== undefined) facts.registry = registry;
+  if (node.nodeRange !== undefined) facts.nodeRange = node.nodeRange;
+  if (node.nodeRangeSource !== undefined) facts.nodeRangeSource = node.nodeRangeSource;
+  const healthcheckPath = detectHealthPath(source);
+  if (healthcheckPath !== undefined) facts.healthcheckPath = healthcheckPath;
+  if (source !== '') facts.likelyWorker = framework === 'unknown' && !/\.listen\s*\(|\bcreateServer\s*\(/.test(source);
+  return facts;
+}

@@ -1,0 +1,71 @@
+// Native modules, which need python3, make and g++ in the install stage. Evidence, strongest first:
+// the project's own binding.gyp / gypfile, npm lockfile entries flagged hasInstallScript (minus
+// well-known scripts that compile nothing), and known native package names anywhere in the lockfile.
+import type { ProjectFs } from '../project-fs.js';
+import type { PackageManagerFact } from './facts.js';
+import { isRecord, type PackageJson } from './package-json.js';
+
+/** Packages that compile a native addon with node-gyp (or fall back to compiling when no prebuild fits). */
+export const KNOWN_NATIVE = [
+  'bcrypt', 'argon2', 'better-sqlite3', 'sqlite3', 'canvas', 'sharp', 'node-sass', 'bufferutil', 'utf-8-validate',
+  're2', 'usb', '@serialport/bindings-cpp', 'node-pty', 'libxmljs', 'libxmljs2', 'kerberos', 'zeromq', 'microtime',
+  'leveldown', 'classic-level', 'deasync', 'isolated-vm', 'cpu-features', 'farmhash', 'node-expat', 'iconv',
+  'grpc', 'lmdb', 'msgpackr-extract', 'unix-dgram', 'fs-ext', 'bcrypt-pbkdf-native', 'ffi-napi', 'ref-napi',
+];
+
+/** Packages whose install script downloads or prints something but compiles nothing. */
+const SCRIPT_NOT_NATIVE = new Set([
+  'esbuild', 'core-js', 'core-js-pure', 'husky', 'nodemon', 'protobufjs', 'puppeteer', 'cypress', 'electron',
+  '@swc/core', '@biomejs/biome', 'msw', 'es5-ext', 'styled-components', 'prisma', '@prisma/client', '@prisma/engines',
+  'fsevents', 'yarn', 'pnpm', 'spawn-sync', 'ejs', 'aws-sdk', 'nx', '@nestjs/core', 'unrs-resolver', 'playwright',
+]);
+
+export interface NativeResult {
+  native: boolean;
+  reasons: string[];
+}
+
+export async function detectNative(fs: ProjectFs, pkg: PackageJson, pm: PackageManagerFact, warnings: string[]): Promise<NativeResult> {
+  const reasons: string[] = [];
+  if (await fs.exists('binding.gyp')) reasons.push('binding.gyp in the project');
+  else if (pkg.gypfile) reasons.push('package.json gypfile');
+
+  const lockText = pm.lockfile === undefined ? undefined : await fs.read(pm.lockfile);
+  const installScripts = lockText !== undefined && pm.name === 'npm' ? npmInstallScripts(lockText, pm.lockfile ?? '', warnings) : [];
+  const names = new Set<string>();
+  for (const name of installScripts) {
+    if (!SCRIPT_NOT_NATIVE.has(name)) names.add(name);
+  }
+  for (const name of KNOWN_NATIVE) {
+    if (pkg.dependencies[name] !== undefined || pkg.devDependencies[name] !== undefined) names.add(name);
+    else if (lockText !== undefined && mentionsPackage(lockText, name)) names.add(name);
+  }
+  for (const name of [...names].sort()) {
+    reasons.push(installScripts.includes(name) ? `${name} (install script)` : name);
+  }
+  return { native: reasons.length > 0, reasons };
+}
+
+/** Names of packages that package-lock.json (v2/v3) marks with hasInstallScript. */
+function npmInstallScripts(text: string, file: string, warnings: string[]): string[] {
+  let lock: unknown;
+  try {
+    lock = JSON.parse(text);
+  } catch {
+    warnings.push(`${file} is not valid JSON: native modules are detected from package names only`);
+    return [];
+  }
+  if (!isRecord(lock) || !isRecord(lock.packages)) return [];
+  const out: string[] = [];
+  for (const [key, entry] of Object.entries(lock.packages)) {
+    if (key === '' || !isRecord(entry) || entry.hasInstallScript !== true) continue;
+    out.push(key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length));
+  }
+  return out;
+}
+
+/** Whether a lockfile of any format names the package ("name@", "/name/", "node_modules/name"). */
+function mentionsPackage(lockText: string, name: string): boolean {
+  const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(String.raw`(?:^|[\s'"/,])${quoted}(?:@|/\d|["'/]?:)`, 'm').test(lockText);
+}

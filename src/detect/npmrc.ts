@@ -1,0 +1,42 @@
+// Private registry settings from .npmrc: the default `registry=`, `@scope:registry=` lines, and
+// whether credentials are present. Credential values are never copied out of this file: only the
+// fact that one exists and, for `${VAR}` references, the variable's name.
+import type { ProjectFs } from '../project-fs.js';
+import type { RegistryFact } from './facts.js';
+
+const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org/', 'https://registry.npmjs.org', 'https://registry.yarnpkg.com/']);
+/** Keys that carry credentials, bare or per registry ("//host/:_authToken"). */
+const CREDENTIAL_KEY = /(?:^|:)(?:_authToken|_auth|_password|password|certfile|keyfile)$/;
+
+export async function detectRegistry(fs: ProjectFs, warnings: string[]): Promise<RegistryFact | undefined> {
+  const text = await fs.read('.npmrc');
+  if (text === undefined) return undefined;
+  const fact: RegistryFact & { tokenEnv: string[] } = { scopes: [], hasToken: false, tokenEnv: [] };
+  let literalToken = false;
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    if (CREDENTIAL_KEY.test(key)) {
+      fact.hasToken = true;
+      const references = [...value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] ?? '');
+      if (references.length === 0) literalToken = true;
+      for (const name of references) if (!fact.tokenEnv.includes(name)) fact.tokenEnv.push(name);
+      continue;
+    }
+    if (key === 'registry') {
+      if (!PUBLIC_REGISTRIES.has(value)) fact.url = value;
+      continue;
+    }
+    const scope = /^(@[a-z0-9][a-z0-9._~-]*):registry$/i.exec(key);
+    if (scope?.[1]) fact.scopes.push({ scope: scope[1], url: value });
+  }
+  if (literalToken) {
+    warnings.push('.npmrc contains a literal credential: replace it with ${NPM_TOKEN} and keep the file out of git; it is passed to the build only as a secret');
+  }
+  if (fact.url === undefined && fact.scopes.length === 0 && !fact.hasToken) return undefined;
+  return fact;
+}

@@ -1,0 +1,73 @@
+// Reads package.json into a small, typed shape. A missing or malformed manifest is a usage error
+// (exit 2) with one line that names the file; odd field types are ignored rather than trusted.
+import { UsageError } from '../errors.js';
+import type { ProjectFs } from '../project-fs.js';
+
+export interface PackageJson {
+  name?: string;
+  main?: string;
+  type?: string;
+  packageManager?: string;
+  gypfile?: boolean;
+  enginesNode?: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
+export async function readPackageJson(fs: ProjectFs, dir: string): Promise<PackageJson> {
+  const text = await fs.read('package.json');
+  if (text === undefined) {
+    throw new UsageError(`no package.json in ${dir}: run this in a Node.js project root (or pass [dir])`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${fileIn(dir)} is not valid JSON: ${oneLine(reason)}`);
+  }
+  if (!isRecord(raw)) throw new UsageError(`${fileIn(dir)} must contain a JSON object`);
+  const engines = isRecord(raw.engines) ? raw.engines : {};
+  return {
+    name: stringOrUndefined(raw.name),
+    main: stringOrUndefined(raw.main),
+    type: stringOrUndefined(raw.type),
+    packageManager: stringOrUndefined(raw.packageManager),
+    gypfile: raw.gypfile === true,
+    enginesNode: stringOrUndefined(engines.node),
+    scripts: stringRecord(raw.scripts),
+    dependencies: stringRecord(raw.dependencies),
+    devDependencies: stringRecord(raw.devDependencies),
+  };
+}
+
+/** Every dependency name, production first. */
+export function allDependencyNames(pkg: PackageJson): string[] {
+  return [...new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)])];
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fileIn(dir: string): string {
+  return dir === '.' ? 'package.json' : `${dir.replace(/\/+$/, '')}/package.json`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(value)) return out;
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string') out[key] = entry;
+  }
+  return out;
+}
