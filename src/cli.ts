@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs, type Flags } from './args.js';
 import { detectProject } from './detect/index.js';
 import type { ProjectFacts } from './detect/facts.js';
-import { CancelledError, CliError, ExitCode, OverwriteRefusedError, UsageError } from './errors.js';
+import { CancelledError, CliError, ExitCode, UsageError } from './errors.js';
 import type { ImageRequest, ImageResolution } from './image/types.js';
 import { resolveOptions, type Options } from './options.js';
 import type { ProjectFs } from './project-fs.js';
@@ -13,6 +13,7 @@ import { askForMissing, type Ask } from './prompts.js';
 import { renderFiles } from './render/index.js';
 import { reportHuman, reportJson, equivalentCommand, summarize } from './report.js';
 import { decideWrites, type FileAccess } from './write-decision.js';
+import { refuseSkippedWrites } from './write-plan.js';
 
 export interface CliDeps {
   version: string;
@@ -47,7 +48,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const root = path.resolve(deps.cwd, flags.dir ?? '.');
   if (!(await deps.files.isDirectory(root))) throw new UsageError(`${root} is not a directory`);
   const fs = deps.projectFs(root);
-  const facts = await detectProject(fs);
+  const facts = await detectProject(fs, { dir: flags.dir });
   const interactive = deps.isTTY && !flags.yes && !isCi(deps.env);
 
   let ask: Ask | undefined;
@@ -94,11 +95,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const report = { options, image: resolution.image, plan: outcome.plan, warnings, wiring: rendered.wiring, rendered };
   if (options.json) deps.stdout(`${reportJson(report)}\n`);
   deps.stderr(reportHuman(report, colorEnabled(deps)));
-  if (outcome.refused.length > 0) {
-    throw new OverwriteRefusedError(
-      `refused to overwrite ${outcome.refused.join(', ')}: ${outcome.refused.length === 1 ? 'it has' : 'they have'} changes; review the diff with --dry-run and pass --force to replace${options.dryRun ? '' : ' (nothing was written)'}`,
-    );
-  }
+  if (outcome.refused.length > 0) refuseSkippedWrites(outcome.plan);
   return ExitCode.ok;
 }
 

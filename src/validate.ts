@@ -45,6 +45,10 @@ export function healthPath(value: string): string {
 
 /** An http(s) URL without credentials, as it may be written into a Dockerfile or compose file. */
 export function httpUrl(value: string, flag: string): string {
+  // Check the raw text first: the URL parser silently drops newlines and percent-encodes quotes.
+  if (!/^[A-Za-z0-9:/._~%@+=-]+$/.test(value)) {
+    throw new UsageError(`${flag} contains characters that are not allowed in a registry URL: "${printable(value)}"`);
+  }
   let url: URL;
   try {
     url = new URL(value);
@@ -57,11 +61,7 @@ export function httpUrl(value: string, flag: string): string {
   if (url.username || url.password) {
     throw new UsageError(`${flag} must not contain credentials: pass the token as a build secret (see README.Docker.md)`);
   }
-  const text = url.toString();
-  if (!/^[A-Za-z0-9:/._~%@+=-]+$/.test(text) || url.search || url.hash) {
-    throw new UsageError(`${flag} contains characters that are not allowed in a registry URL: "${printable(value)}"`);
-  }
-  return text;
+  return url.toString();
 }
 
 /** An image repository such as "node", "library/node" or "registry.example.com:5000/base/node". */

@@ -1,0 +1,71 @@
+// Between rendering and writing: read what is on disk, plan, let an interactive user approve each
+// changed file after seeing its diff, and write only when nothing is refused. The disk is reached
+// through FileAccess so tests can run this on temp directories or in memory.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { GeneratedFile } from './render/index.js';
+import { applyWrites } from './write-apply.js';
+import { approveOverwrites, planWrites, type PlannedWrite } from './write-plan.js';
+
+export interface FileAccess {
+  isDirectory(absolutePath: string): Promise<boolean>;
+  /** Current content of each project-relative path, undefined when missing. */
+  readExisting(root: string, paths: readonly string[]): Promise<Map<string, string | undefined>>;
+  apply(root: string, plan: readonly PlannedWrite[]): Promise<void>;
+}
+
+export interface WriteDecision {
+  plan: PlannedWrite[];
+  /** Files that would change but were not allowed to (non-interactive without --force). */
+  refused: string[];
+  warnings: string[];
+}
+
+export interface DecideOptions {
+  force: boolean;
+  dryRun: boolean;
+  /** Interactive runs: asked once per changed file with its diff. */
+  confirmOverwrite?: (file: string, diff: string) => Promise<boolean>;
+  files: FileAccess;
+}
+
+export async function decideWrites(root: string, generated: readonly GeneratedFile[], opts: DecideOptions): Promise<WriteDecision> {
+  const existing = await opts.files.readExisting(root, generated.map((file) => file.path));
+  let plan = planWrites(generated, existing, { force: opts.force });
+  if (opts.confirmOverwrite) {
+    const approved: string[] = [];
+    for (const write of plan) {
+      if (write.action === 'skip' && (await opts.confirmOverwrite(write.path, write.diff ?? ''))) approved.push(write.path);
+    }
+    plan = approveOverwrites(plan, approved);
+  }
+  const refused = opts.confirmOverwrite ? [] : plan.filter((write) => write.action === 'skip').map((write) => write.path);
+  if (!opts.dryRun && refused.length === 0) await opts.files.apply(root, plan);
+  return { plan, refused, warnings: plan.flatMap((write) => write.warnings) };
+}
+
+export function nodeFileAccess(): FileAccess {
+  return {
+    async isDirectory(absolutePath) {
+      try {
+        return (await stat(absolutePath)).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    async readExisting(root, paths) {
+      const entries = await Promise.all(
+        paths.map(async (p) => {
+          try {
+            return [p, await readFile(path.join(root, p), 'utf8')] as const;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [p, undefined] as const;
+            throw error;
+          }
+        }),
+      );
+      return new Map(entries);
+    },
+    apply: (root, plan) => applyWrites(root, plan),
+  };
+}

