@@ -1,0 +1,150 @@
+// One HTTP exchange for image resolution: a time budget shared by the whole resolution (one
+// AbortSignal, so nothing can hang), bounded retries with backoff for 5xx and network errors,
+// and manual redirects that drop credentials when the redirect leaves the original origin.
+
+import type { FetchLike } from './deps.js';
+
+/** The server could not be reached or kept failing (DNS, connect, timeout, repeated 5xx): fallback is allowed. */
+export class UnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreachableError';
+  }
+}
+
+export interface Budget {
+  signal: AbortSignal;
+  totalMs: number;
+  remainingMs(): number;
+  dispose(): void;
+}
+
+export function createBudget(totalMs: number): Budget {
+  const controller = new AbortController();
+  const started = performance.now();
+  const timer = setTimeout(() => controller.abort(new UnreachableError(`time budget of ${totalMs} ms exhausted`)), totalMs);
+  timer.unref?.();
+  return {
+    signal: controller.signal,
+    totalMs,
+    remainingMs: () => Math.max(0, totalMs - (performance.now() - started)),
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+export interface HttpContext {
+  fetch: FetchLike;
+  budget: Budget;
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'HEAD';
+  headers?: Record<string, string>;
+}
+
+const MAX_ATTEMPTS = 3;
+const MAX_REDIRECTS = 5;
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+/** Failures that another attempt a moment later will not fix: fail fast (and fall back) instead. */
+const PERMANENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code) return cause.code;
+  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One attempt gets at most a third of the budget (at least 2 s), so a hanging server leaves room to retry. */
+function attemptSignal(budget: Budget): AbortSignal {
+  const slice = Math.min(budget.remainingMs(), Math.max(2000, budget.totalMs / 3));
+  return AbortSignal.any([budget.signal, AbortSignal.timeout(Math.max(1, Math.round(slice)))]);
+}
+
+async function send(ctx: HttpContext, url: string, req: HttpRequest): Promise<Response> {
+  let lastProblem = '';
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    if (ctx.budget.signal.aborted) break;
+    try {
+      const res = await ctx.fetch(url, {
+        method: req.method ?? 'GET',
+        headers: req.headers,
+        redirect: 'manual',
+        signal: attemptSignal(ctx.budget),
+      });
+      if (!RETRYABLE_STATUS.has(res.status)) return res;
+      lastProblem = `HTTP ${res.status}`;
+      await discard(res);
+    } catch (error) {
+      lastProblem = describe(error);
+      if (PERMANENT_CODES.test(lastProblem)) break;
+    }
+    const backoff = 250 * 2 ** (attempt - 1);
+    if (attempt === MAX_ATTEMPTS || ctx.budget.remainingMs() < backoff + 100) break;
+    await sleep(backoff, ctx.budget.signal);
+  }
+  const host = new URL(url).host;
+  if (ctx.budget.signal.aborted) {
+    throw new UnreachableError(`${host}: no answer within the ${ctx.budget.totalMs} ms time budget (${lastProblem || 'timed out'})`);
+  }
+  throw new UnreachableError(`${host}: ${lastProblem}`);
+}
+
+/**
+ * GET/HEAD with retries and manual redirects. `authorization` is sent only to the origin of `url`;
+ * a redirect to another origin (e.g. a blob CDN, or a hostile server) goes without it.
+ */
+export async function httpRequest(
+  ctx: HttpContext,
+  url: string,
+  req: HttpRequest & { authorization?: string },
+): Promise<{ response: Response; finalUrl: string }> {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const sameOrigin = new URL(current).origin === origin;
+    const headers = { ...req.headers, ...(req.authorization && sameOrigin ? { authorization: req.authorization } : {}) };
+    const response = await send(ctx, current, { method: req.method, headers });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) {
+      return { response, finalUrl: current };
+    }
+    await discard(response);
+    current = new URL(location, current).toString();
+  }
+  throw new UnreachableError(`${new URL(url).host}: more than ${MAX_REDIRECTS} redirects`);
+}
+
+/** Reads a body fully, under the budget (a server that sends headers and then stalls cannot hang us). */
+export async function readBody(ctx: HttpContext, response: Response): Promise<Uint8Array> {
+  const abort = new Promise<never>((_, reject) => {
+    const fail = () => reject(new UnreachableError(`body not received within the ${ctx.budget.totalMs} ms time budget`));
+    if (ctx.budget.signal.aborted) fail();
+    ctx.budget.signal.addEventListener('abort', fail, { once: true });
+  });
+  try {
+    return new Uint8Array(await Promise.race([response.arrayBuffer(), abort]));
+  } catch (error) {
+    if (error instanceof UnreachableError) throw error;
+    throw new UnreachableError(`body could not be read: ${describe(error)}`);
+  }
+}
+
+/** Drops a body we do not need (frees the keep-alive connection); never throws. */
+export async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/** A shorter budget inside `parent` (aborts with it), for a request that must not eat the whole budget. */
+export function childBudget(parent: Budget, ms: number): Budget {
+  const total = Math.min(ms, parent.remainingMs());
+  const own = createBudget(Math.round(total));
+  const signal = AbortSignal.any([parent.signal, own.signal]);
+  return { signal, totalMs: total, remainingMs: () => Math.min(own.remainingMs(), parent.remainingMs()), dispose: own.dispose };
+}

@@ -1,0 +1,245 @@
+// A minimal OCI distribution / Docker registry API v2 client for one repository: auth discovery
+// (401 + WWW-Authenticate, Bearer token once per repository, or Basic), manifest HEAD/GET with the
+// full Accept list, blob GET. Digests are always checked against the bytes when bytes are read.
+
+import { ImageResolutionError } from '../errors.js';
+import { basicAuthorization, type Credentials } from './credentials.js';
+import type { ImageCache } from './deps.js';
+import { isDigest, sha256Digest } from './digest.js';
+import { discard, httpRequest, readBody, type HttpContext } from './http.js';
+import { parseWwwAuthenticate, type Challenge } from './www-authenticate.js';
+
+export const MEDIA_TYPES = {
+  ociIndex: 'application/vnd.oci.image.index.v1+json',
+  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+} as const;
+
+/** Without the OCI index type, distribution 2.8 answers 404 for an OCI index: list them all. */
+export const MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(', ');
+
+export interface RegistryEndpoint {
+  /** "https://registry-1.docker.io" or "http://127.0.0.1:5000" */
+  baseUrl: string;
+  /** "registry-1.docker.io" or "127.0.0.1:5000" */
+  host: string;
+}
+
+export interface ManifestRef {
+  digest: string;
+  mediaType: string;
+}
+
+export interface FetchedManifest extends ManifestRef {
+  bytes: Uint8Array;
+}
+
+/** What the client remembers about a registry's auth between runs (saves the /v2/ ping). */
+type CachedChallenge = { scheme: 'none' } | { scheme: 'basic' } | { scheme: 'bearer'; realm: string; service?: string };
+
+export interface RegistryClientOptions {
+  http: HttpContext;
+  endpoint: RegistryEndpoint;
+  repository: string;
+  cache: ImageCache;
+  credentials: () => Promise<Credentials | undefined>;
+}
+
+function isLoopback(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+}
+
+function rateLimitError(host: string, headers: Headers): ImageResolutionError {
+  const parts = ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'docker-ratelimit-source']
+    .map((name) => [name, headers.get(name)] as const)
+    .filter(([, value]) => value)
+    .map(([name, value]) => `${name}: ${value}`);
+  const retryAfter = headers.get('retry-after');
+  return new ImageResolutionError(
+    `${host} answered 429 Too Many Requests (pull rate limit)` +
+      (parts.length ? ` [${parts.join(', ')}]` : '') +
+      (retryAfter ? `; retry after ${/^\d+$/.test(retryAfter) ? `${retryAfter} s` : retryAfter}` : '') +
+      '. Log in (docker login) for a higher limit, use a registry mirror, or --offline for the cached/shipped digest.',
+  );
+}
+
+export class RegistryClient {
+  private authorization: string | undefined;
+  private authPromise: Promise<void> | undefined;
+
+  constructor(private readonly opts: RegistryClientOptions) {}
+
+  get host(): string {
+    return this.opts.endpoint.host;
+  }
+
+  private get challengeKey(): string {
+    return `challenge:${this.opts.endpoint.baseUrl}`;
+  }
+
+  /** Gets authorization ready once: from the remembered challenge, else by pinging /v2/. */
+  prepare(): Promise<void> {
+    this.authPromise ??= this.discoverAuth();
+    return this.authPromise;
+  }
+
+  private async discoverAuth(): Promise<void> {
+    const cached = (await this.opts.cache.get(this.challengeKey)) as CachedChallenge | undefined;
+    if (cached?.scheme === 'none') return;
+    if (cached?.scheme === 'basic') return this.authenticate([{ scheme: 'basic', params: {} }]);
+    if (cached?.scheme === 'bearer') {
+      return this.authenticate([{ scheme: 'bearer', params: { realm: cached.realm, ...(cached.service ? { service: cached.service } : {}) } }]);
+    }
+    const { response } = await httpRequest(this.opts.http, `${this.opts.endpoint.baseUrl}/v2/`, { method: 'GET' });
+    await discard(response);
+    if (response.status === 200) {
+      await this.opts.cache.put(this.challengeKey, { scheme: 'none' } satisfies CachedChallenge);
+      return;
+    }
+    if (response.status === 429) throw rateLimitError(this.host, response.headers);
+    if (response.status !== 401) {
+      throw new ImageResolutionError(`${this.host} does not look like a registry: GET /v2/ answered HTTP ${response.status}.`);
+    }
+    await this.authenticate(parseWwwAuthenticate(response.headers.get('www-authenticate') ?? ''));
+  }
+
+  private async authenticate(challenges: Challenge[]): Promise<void> {
+    const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+    const basic = challenges.find((c) => c.scheme === 'basic');
+    const creds = await this.opts.credentials();
+    if (bearer?.params.realm) {
+      const { realm, service } = bearer.params;
+      this.authorization = `Bearer ${await this.fetchToken(realm, service, creds)}`;
+      await this.opts.cache.put(this.challengeKey, { scheme: 'bearer', realm, ...(service ? { service } : {}) } satisfies CachedChallenge);
+      return;
+    }
+    if (basic) {
+      if (!creds) {
+        throw new ImageResolutionError(`${this.host} requires credentials: run \`docker login ${this.host}\` (read from $DOCKER_CONFIG or ~/.docker/config.json).`);
+      }
+      this.authorization = basicAuthorization(creds);
+      await this.opts.cache.put(this.challengeKey, { scheme: 'basic' } satisfies CachedChallenge);
+      return;
+    }
+    throw new ImageResolutionError(`${this.host} asked for authentication this tool does not support: "${challenges.map((c) => c.scheme).join(', ') || 'no challenge'}".`);
+  }
+
+  private async fetchToken(realm: string, service: string | undefined, creds: Credentials | undefined): Promise<string> {
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new ImageResolutionError(`${this.host} named an invalid token realm "${realm}".`);
+    }
+    if (service) url.searchParams.set('service', service);
+    url.searchParams.set('scope', `repository:${this.opts.repository}:pull`);
+    // Credentials go to the realm the registry names (that is how the token flow works), but never
+    // over plain HTTP to a non-local host.
+    const sendCreds = creds && (url.protocol === 'https:' || isLoopback(url));
+    const { response } = await httpRequest(this.opts.http, url.toString(), {
+      method: 'GET',
+      ...(sendCreds ? { authorization: basicAuthorization(creds) } : {}),
+    });
+    const text = new TextDecoder().decode(await readBody(this.opts.http, response));
+    if (response.status === 429) throw rateLimitError(url.host, response.headers);
+    if (response.status === 401 || response.status === 403) {
+      throw new ImageResolutionError(`Token endpoint ${url.host} refused the credentials for ${this.host} (HTTP ${response.status}); check \`docker login ${this.host}\`.`);
+    }
+    if (response.status !== 200) throw new ImageResolutionError(`Token endpoint ${url.host} answered HTTP ${response.status}.`);
+    let token: unknown;
+    try {
+      const body = JSON.parse(text) as { token?: unknown; access_token?: unknown };
+      token = body.token ?? body.access_token;
+    } catch {
+      token = undefined;
+    }
+    if (typeof token !== 'string' || token === '') {
+      throw new ImageResolutionError(`Token endpoint ${url.host} returned a malformed token response (expected JSON with "token" or "access_token").`);
+    }
+    return token;
+  }
+
+  /** A registry call with auth: a 401 (expired/unknown auth) re-runs the challenge once. */
+  private async call(path: string, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
+    await this.prepare();
+    const url = `${this.opts.endpoint.baseUrl}/v2/${this.opts.repository}/${path}`;
+    const send = () =>
+      httpRequest(this.opts.http, url, {
+        method,
+        headers: accept ? { accept } : {},
+        ...(this.authorization ? { authorization: this.authorization } : {}),
+      }).then((r) => r.response);
+    let response = await send();
+    if (response.status === 401) {
+      const header = response.headers.get('www-authenticate') ?? '';
+      await discard(response);
+      this.authPromise = this.authenticate(parseWwwAuthenticate(header));
+      await this.authPromise;
+      response = await send();
+      if (response.status === 401) {
+        await discard(response);
+        throw new ImageResolutionError(`${this.host} refused access to ${this.opts.repository} (HTTP 401); check \`docker login ${this.host}\`.`);
+      }
+    }
+    if (response.status === 429) {
+      await discard(response);
+      throw rateLimitError(this.host, response.headers);
+    }
+    return response;
+  }
+
+  private unexpected(what: string, response: Response): ImageResolutionError {
+    return new ImageResolutionError(`${this.host}: ${what} in ${this.opts.repository} answered HTTP ${response.status}.`);
+  }
+
+  /** HEAD a manifest: its digest without spending a pull. undefined when the tag does not exist. */
+  async headManifest(reference: string): Promise<ManifestRef | undefined> {
+    const response = await this.call(`manifests/${reference}`, 'HEAD', MANIFEST_ACCEPT);
+    await discard(response);
+    if (response.status === 404) return undefined;
+    if (response.status === 405 || response.status === 501) return this.getManifest(reference);
+    if (response.status !== 200) throw this.unexpected(`HEAD ${reference}`, response);
+    const digest = response.headers.get('docker-content-digest');
+    if (!digest) return this.getManifest(reference); // no header: GET and hash the exact bytes
+    if (!isDigest(digest)) {
+      throw new ImageResolutionError(`${this.host} returned a malformed Docker-Content-Digest for ${reference}: "${digest.slice(0, 100)}".`);
+    }
+    return { digest, mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '' };
+  }
+
+  /** GET a manifest; its digest is the hash of the exact bytes (and must equal the header, if any). */
+  async getManifest(reference: string): Promise<FetchedManifest | undefined> {
+    const response = await this.call(`manifests/${reference}`, 'GET', MANIFEST_ACCEPT);
+    if (response.status === 404) {
+      await discard(response);
+      return undefined;
+    }
+    if (response.status !== 200) {
+      await discard(response);
+      throw this.unexpected(`GET ${reference}`, response);
+    }
+    const bytes = await readBody(this.opts.http, response);
+    const digest = sha256Digest(bytes);
+    const header = response.headers.get('docker-content-digest');
+    if (header && header !== digest) {
+      throw new ImageResolutionError(`${this.host}: manifest ${reference} does not match its Docker-Content-Digest (${header.slice(0, 80)} vs computed ${digest}).`);
+    }
+    if (reference.startsWith('sha256:') && reference !== digest) {
+      throw new ImageResolutionError(`${this.host}: manifest ${reference} has content with digest ${digest}.`);
+    }
+    return { digest, mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '', bytes };
+  }
+
+  /** GET a blob (redirects to a CDN go without credentials); verified against its digest. */
+  async getBlob(digest: string): Promise<Uint8Array> {
+    const response = await this.call(`blobs/${digest}`, 'GET');
+    if (response.status !== 200) {
+      await discard(response);
+      throw this.unexpected(`GET blob ${digest}`, response);
+    }
+    const bytes = await readBody(this.opts.http, response);
+    if (sha256Digest(bytes) !== digest) throw new ImageResolutionError(`${this.host}: blob ${digest} content does not match its digest.`);
+    return bytes;
+  }
+}

@@ -1,0 +1,73 @@
+// Choosing the Node version from the registry alone (no release index): `lts-<base>` names the
+// newest LTS; `<major>-<base>` tags name each line's newest release. Their NODE_VERSION is read
+// from the image config. An exact version in the range needs no reading at all.
+
+import semver from 'semver';
+import { ImageResolutionError } from '../errors.js';
+import { readImageNodeVersion, type ImageVersion } from './image-version.js';
+import type { KnownRef } from './exact-tag.js';
+import type { RegistryClient } from './registry-client.js';
+import { defaultTag } from './tags.js';
+import type { BaseFlavor } from './types.js';
+
+export interface RegistryVersionChoice {
+  version: string;
+  /** The tag the version was read from and its digest (to match exact variants against). */
+  known?: KnownRef;
+  lts: boolean;
+}
+
+/** The newest Node major expected on `now`: even majors ship in April, odd ones in October. */
+export function expectedNewestMajor(now: Date): number {
+  const month = now.getUTCMonth();
+  return 2 * (now.getUTCFullYear() - 2026) + 25 + (month >= 3 ? 1 : 0) + (month >= 9 ? 1 : 0);
+}
+
+/** Majors a range allows, LTS-shaped (even) ones first, newest first; at most `limit`. */
+function candidateMajors(range: string, now: Date, limit = 3): number[] {
+  const majors: number[] = [];
+  for (let m = expectedNewestMajor(now) + 1; m >= 18; m--) {
+    if (semver.intersects(range, `>=${m}.0.0 <${m + 1}.0.0-0`)) majors.push(m);
+  }
+  return [...majors.filter((m) => m % 2 === 0), ...majors.filter((m) => m % 2 === 1)].slice(0, limit);
+}
+
+export async function versionFromRegistry(
+  client: RegistryClient,
+  range: string | undefined,
+  base: BaseFlavor,
+  now: Date,
+): Promise<RegistryVersionChoice> {
+  const exact = range ? semver.valid(range) : null;
+  if (exact) return { version: exact, lts: semver.major(exact) % 2 === 0 };
+
+  const ltsTag = `lts-${base}`;
+  const majors = range ? candidateMajors(range, now) : [];
+  const [lts, ...perMajor] = await Promise.all([
+    readImageNodeVersion(client, ltsTag),
+    ...majors.map((m) => readImageNodeVersion(client, defaultTag(String(m), base))),
+  ]);
+  const asChoice = (v: ImageVersion, tag: string, isLts: boolean): RegistryVersionChoice => ({
+    version: v.version,
+    known: { digest: v.digest, mediaType: v.mediaType, tag },
+    lts: isLts,
+  });
+  if (lts && (!range || semver.satisfies(lts.version, range))) return asChoice(lts, ltsTag, true);
+
+  // Even majors up to the current LTS major are LTS lines; anything newer (or odd) is not.
+  const ltsMajor = lts ? semver.major(lts.version) : -1;
+  const found = perMajor
+    .map((v, i) => ({ v, major: majors[i]! }))
+    .filter((x): x is { v: ImageVersion; major: number } => x.v !== undefined && semver.satisfies(x.v.version, range ?? '*'))
+    .map((x) => ({ ...x, lts: x.major % 2 === 0 && x.major <= ltsMajor }))
+    .sort((a, b) => Number(b.lts) - Number(a.lts) || semver.rcompare(a.v.version, b.v.version));
+  const best = found[0];
+  if (!best) {
+    const tried = [ltsTag, ...majors.map((m) => defaultTag(String(m), base))].join(', ');
+    throw new ImageResolutionError(
+      `Node's release index is unreachable and no image in ${client.host} (tags tried: ${tried}) has a NODE_VERSION satisfying "${range ?? 'LTS'}". ` +
+        'Pass an exact version (--node 24.21.0) or --digest.',
+    );
+  }
+  return asChoice(best.v, defaultTag(String(best.major), base), best.lts);
+}

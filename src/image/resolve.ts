@@ -1,0 +1,69 @@
+// resolveNodeImage: the one entry point the generator calls. Validates the request, then
+// --digest (given-digest.ts), --offline (cache, snapshot), or the registry (online.ts) with a
+// fallback to cache and snapshot when the registry cannot be reached. Returns warnings; prints nothing.
+
+import { ImageResolutionError } from '../errors.js';
+import { credentialsFor } from './credentials.js';
+import { DEFAULT_RELEASE_INDEX_URL, DEFAULT_TIME_BUDGET_MS, type ImageDeps } from './deps.js';
+import { parseDigestFlag } from './digest.js';
+import { fallbackResolution, resolutionKey, type CachedResolution } from './fallback.js';
+import { resolveGivenDigest } from './given-digest.js';
+import { createBudget, UnreachableError, type HttpContext } from './http.js';
+import { resolveOnline } from './online.js';
+import { RegistryClient } from './registry-client.js';
+import { normalizeRange } from './release-index.js';
+import { imageTarget, type ImageTarget } from './target.js';
+import type { ImageRequest, ImageResolution } from './types.js';
+
+function clientFor(target: ImageTarget, http: HttpContext, deps: ImageDeps): RegistryClient {
+  return new RegistryClient({
+    http,
+    endpoint: target.endpoint,
+    repository: target.repository,
+    cache: deps.cache,
+    credentials: () => credentialsFor(target.endpoint.host, deps),
+  });
+}
+
+export async function resolveNodeImage(request: ImageRequest, deps: ImageDeps): Promise<ImageResolution> {
+  // Validation first: bad input is a usage error (exit 2) whatever the network does.
+  const range = normalizeRange(request.nodeRange);
+  const target = imageTarget(request);
+  const digest = request.digest !== undefined ? parseDigestFlag(request.digest) : undefined;
+  const base = request.base;
+  const now = deps.now();
+  const key = resolutionKey(target, base, range);
+  const budget = createBudget(deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const http: HttpContext = { fetch: deps.fetch, budget };
+  try {
+    if (digest) {
+      const client = request.offline ? undefined : clientFor(target, http, deps);
+      return await resolveGivenDigest({ digest, target, base, range, now, cache: deps.cache, cacheKey: key, client });
+    }
+    if (request.offline) {
+      return await fallbackResolution({ cache: deps.cache, key, target, range, base, now, reason: '--offline', warnings: [] });
+    }
+    try {
+      const resolved = await resolveOnline({
+        client: clientFor(target, http, deps),
+        target,
+        http,
+        cache: deps.cache,
+        now,
+        range,
+        base,
+        releaseIndexUrl: deps.releaseIndexUrl ?? DEFAULT_RELEASE_INDEX_URL,
+      });
+      await deps.cache.put(key, { image: resolved.image, storedAt: now.toISOString() } satisfies CachedResolution);
+      return resolved;
+    } catch (error) {
+      if (!(error instanceof UnreachableError)) throw error;
+      if (request.noFallback) {
+        throw new ImageResolutionError(`Cannot reach the registry to resolve the base image: ${error.message}. (--no-fallback: no cached or shipped digest used.)`);
+      }
+      return await fallbackResolution({ cache: deps.cache, key, target, range, base, now, reason: `registry unreachable: ${error.message}`, warnings: [] });
+    }
+  } finally {
+    budget.dispose();
+  }
+}
