@@ -1,0 +1,98 @@
+// Decide, without touching the disk, what writing the generated files would do to the project.
+//
+//   no file there                      -> create
+//   same content (after any merge)     -> unchanged
+//   content would change, --force      -> overwrite (with the diff)
+//   content would change, no --force   -> skip      (with the diff): not allowed yet
+//
+// A 'skip' is the shell's to settle: interactively it shows `diff` and asks, then calls
+// approveOverwrites() for the files the user accepted; non-interactively it calls
+// refuseSkippedWrites(), which throws OverwriteRefusedError (exit 3) before anything is written.
+import path from 'node:path';
+import { mergeDockerignore } from './dockerignore.js';
+import { OverwriteRefusedError, UsageError } from './errors.js';
+import { unifiedDiff } from './line-diff.js';
+
+export interface FileToWrite {
+  /** Relative posix path inside the project, e.g. `Dockerfile` or `src/graceful-shutdown.js`. */
+  path: string;
+  content: string;
+  /** 'merge-dockerignore': `content` lists the required lines, merged into an existing file. */
+  mode?: 'replace' | 'merge-dockerignore';
+}
+
+export type WriteAction = 'create' | 'overwrite' | 'unchanged' | 'skip';
+
+export interface PlannedWrite {
+  path: string;
+  action: WriteAction;
+  /** What the file will contain once written (for a merge: the merged text). */
+  content: string;
+  /** Unified diff from the existing file, for 'overwrite' and 'skip'. */
+  diff?: string;
+  /** Messages for the user, e.g. a .dockerignore line that re-includes a secret. */
+  warnings: string[];
+}
+
+export interface PlanOptions {
+  force: boolean;
+}
+
+/** `existing` maps each path to its current content, or undefined when there is no such file. */
+export function planWrites(files: readonly FileToWrite[], existing: ReadonlyMap<string, string | undefined>, options: PlanOptions): PlannedWrite[] {
+  const seen = new Set<string>();
+  return files.map((file) => {
+    const filePath = checkRelativePath(file.path);
+    if (seen.has(filePath)) throw new Error(`planWrites: ${filePath} is listed twice`);
+    seen.add(filePath);
+    const current = existing.get(filePath);
+    const { content, warnings } = finalContent(file, current);
+    if (current === undefined) return { path: filePath, action: 'create', content, warnings };
+    if (current === content) return { path: filePath, action: 'unchanged', content, warnings };
+    const diff = unifiedDiff(filePath, current, content);
+    return { path: filePath, action: options.force ? 'overwrite' : 'skip', content, diff, warnings };
+  });
+}
+
+function finalContent(file: FileToWrite, current: string | undefined): { content: string; warnings: string[] } {
+  if (file.mode !== 'merge-dockerignore') return { content: file.content, warnings: [] };
+  if (current === undefined) return { content: file.content, warnings: [] };
+  const required = file.content.split('\n').filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  const merged = mergeDockerignore(current, required);
+  return { content: merged.text, warnings: merged.warnings };
+}
+
+/**
+ * A project-relative posix path, normalized. Absolute paths, `..` segments, backslashes and
+ * control characters are rejected: a generated file can only ever land inside the project.
+ */
+export function checkRelativePath(filePath: string): string {
+  const normalized = path.posix.normalize(filePath);
+  const escapes =
+    filePath === '' ||
+    [...filePath].some((ch) => ch === '\\' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) ||
+    path.posix.isAbsolute(filePath) ||
+    /^[a-zA-Z]:/.test(filePath) ||
+    normalized === '.' ||
+    normalized === '..' ||
+    normalized.startsWith('../') ||
+    filePath.split('/').includes('..');
+  if (escapes) throw new UsageError(`Refusing to write ${JSON.stringify(filePath)}: files must stay inside the project directory.`);
+  return normalized;
+}
+
+/** The plan with the listed 'skip' entries turned into 'overwrite' (the user confirmed them). */
+export function approveOverwrites(plan: readonly PlannedWrite[], approved: Iterable<string>): PlannedWrite[] {
+  const ok = new Set(approved);
+  return plan.map((write) => (write.action === 'skip' && ok.has(write.path) ? { ...write, action: 'overwrite' } : write));
+}
+
+/** Non-interactive runs: any 'skip' means an existing file would change without --force. */
+export function refuseSkippedWrites(plan: readonly PlannedWrite[]): void {
+  const refused = plan.filter((write) => write.action === 'skip').map((write) => write.path);
+  if (refused.length === 0) return;
+  throw new OverwriteRefusedError(
+    `Refusing to overwrite ${refused.join(', ')}: ${refused.length === 1 ? 'it exists and would change' : 'they exist and would change'}. ` +
+      'Re-run with --force to overwrite, or interactively to review the diff. Nothing was written.',
+  );
+}
