@@ -1,0 +1,140 @@
+// Detection over every real fixture app in test/fixtures, read from disk through nodeProjectFs.
+// The table is the expected facts per fixture; a fixture without a row fails the last test.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { detectProject } from '../../src/detect/index.js';
+import type { ProjectFacts } from '../../src/detect/facts.js';
+import { nodeProjectFs } from '../../src/project-fs.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const none = { dockerfile: false, dockerignore: false, compose: false };
+
+const expected: Record<string, Partial<ProjectFacts>> = {
+  'express-cjs': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'server.js',
+    port: 3000,
+    framework: 'express',
+    moduleSystem: 'commonjs',
+    typescript: false,
+    native: false,
+    nodeRange: '>=20',
+    nodeRangeSource: 'engines.node',
+    healthcheckPath: '/health',
+    existing: none,
+    likelyWorker: false,
+  },
+  'fastify-esm': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'src/index.js',
+    port: 8080,
+    framework: 'fastify',
+    moduleSystem: 'module',
+    typescript: false,
+    native: false,
+    healthcheckPath: '/health',
+    existing: none,
+  },
+  'typescript-build': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'dist/server.js',
+    sourceEntry: 'src/server.ts',
+    build: { script: 'build', outDir: 'dist' },
+    port: 4000,
+    framework: 'http',
+    moduleSystem: 'module',
+    typescript: true,
+    native: false,
+    nodeRange: '24',
+    nodeRangeSource: '.node-version',
+    healthcheckPath: '/health',
+  },
+  'native-module': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'app.js',
+    port: 3000,
+    framework: 'http',
+    healthcheckPath: '/health',
+    native: true,
+    nativeReasons: ['bcrypt (install script)'],
+  },
+  'pnpm-app': {
+    packageManager: { name: 'pnpm', version: '9.15.9', lockfile: 'pnpm-lock.yaml' },
+    entry: 'index.js',
+    port: 3000,
+    framework: 'express',
+    healthcheckPath: '/health',
+  },
+  'yarn-app': {
+    packageManager: { name: 'yarn', version: '1.22.22', lockfile: 'yarn.lock', yarnBerry: false },
+    entry: 'server.mjs',
+    port: 3000,
+    framework: 'koa',
+    moduleSystem: 'module',
+    healthcheckPath: '/health',
+  },
+  'private-registry': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'index.js',
+    port: 3000,
+    framework: 'http',
+    healthcheckPath: '/health',
+    registry: { scopes: [{ scope: '@acme', url: 'http://127.0.0.1:4873/' }], hasToken: true, tokenEnv: ['NPM_TOKEN'] },
+  },
+  worker: {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'worker.js',
+    framework: 'unknown',
+    likelyWorker: true,
+    port: undefined,
+  },
+  'no-lockfile': {
+    packageManager: { name: 'npm' },
+    entry: 'server.js',
+    port: 3000,
+    framework: 'express',
+    healthcheckPath: '/health',
+  },
+  'existing-files': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'index.js',
+    port: 3000,
+    framework: 'http',
+    healthcheckPath: '/healthz',
+    existing: { dockerfile: true, dockerignore: true, compose: false },
+  },
+};
+
+/** What a row does not say is one of these; every other fact must be absent. */
+const DEFAULTS: Partial<ProjectFacts> = {
+  typescript: false,
+  native: false,
+  nativeReasons: [],
+  moduleSystem: 'commonjs',
+  existing: none,
+  warnings: [],
+  likelyWorker: false,
+};
+
+describe('detectProject over the fixture apps', () => {
+  for (const [fixture, row] of Object.entries(expected)) {
+    test(fixture, async () => {
+      const facts = await detectProject(nodeProjectFs(path.join(FIXTURES, fixture)));
+      expect(facts).toEqual({ name: fixture, ...DEFAULTS, ...row });
+    });
+  }
+
+  test('every fixture directory has a row in the table', () => {
+    const dirs = readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(dirs.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  test('the private-registry facts name the token variable but carry no credential line', async () => {
+    const facts = await detectProject(nodeProjectFs(path.join(FIXTURES, 'private-registry')));
+    const text = JSON.stringify(facts);
+    expect(text).toContain('NPM_TOKEN');
+    expect(text).not.toContain('_authToken');
+    expect(text).not.toContain('${');
+  });
+});
