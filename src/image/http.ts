@@ -45,8 +45,11 @@ export interface HttpRequest {
 const MAX_ATTEMPTS = 3;
 const MAX_REDIRECTS = 5;
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-/** Failures that another attempt a moment later will not fix: fail fast (and fall back) instead. */
-const PERMANENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/;
+/**
+ * Network failures worth another attempt (timeouts, dropped connections, transient DNS). Anything
+ * else (connection refused, unknown host, TLS trust errors) will not heal in a second: fail fast.
+ */
+const TRANSIENT = /^(timed out|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_\w*TIMEOUT|other side closed)/;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -57,7 +60,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code) return cause.code;
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timed out';
+  if (cause?.message) return cause.message;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -83,7 +87,7 @@ async function send(ctx: HttpContext, url: string, req: HttpRequest): Promise<Re
       await discard(res);
     } catch (error) {
       lastProblem = describe(error);
-      if (PERMANENT_CODES.test(lastProblem)) break;
+      if (!TRANSIENT.test(lastProblem)) break;
     }
     const backoff = 250 * 2 ** (attempt - 1);
     if (attempt === MAX_ATTEMPTS || ctx.budget.remainingMs() < backoff + 100) break;

@@ -5,6 +5,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createMemoryCache } from '../../src/image/cache.js';
 import type { ImageDeps } from '../../src/image/deps.js';
+import { freePort } from '../support/registry.js';
+
+/** A port nothing listens on: connection refused, fast. */
+export const CLOSED_PORT = await freePort();
 
 export interface RecordedRequest {
   method: string;
@@ -60,7 +64,7 @@ export function testDeps(overrides: Partial<ImageDeps> = {}): ImageDeps & { log:
     now: () => new Date('2026-11-23T00:00:00Z'),
     env: {},
     timeBudgetMs: 10_000,
-    releaseIndexUrl: 'http://127.0.0.1:9/index.json', // discard port: connection refused
+    releaseIndexUrl: `http://127.0.0.1:${CLOSED_PORT}/dist/index.json`, // connection refused
     ...overrides,
     cache: (overrides.cache as ReturnType<typeof createMemoryCache>) ?? createMemoryCache(),
     log,
