@@ -2,8 +2,7 @@
 // the prompt library. Nothing else in src/ touches `process`.
 import packageJson from '../package.json' with { type: 'json' };
 import { runCli } from './cli.js';
-import { createDefaultImageDeps } from './image/deps.js';
-import { resolveNodeImage } from './image/resolve.js';
+import { createDefaultImageDeps, resolveNodeImage } from './image/index.js';
 import { nodeProjectFs } from './project-fs.js';
 import { createInquirerAsk } from './prompt-inquirer.js';
 import { nodeFileAccess } from './write-decision.js';

@@ -29,7 +29,10 @@ export function reportJson(report: RunReport): string {
 export function reportHuman(report: RunReport, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
-  for (const warning of report.warnings) lines.push(`${paint('33', 'warning:')} ${warning}`);
+  for (const warning of report.warnings) {
+    // Warnings that already shout (a stale snapshot digest) are printed as they are, in colour.
+    lines.push(warning.startsWith('WARNING:') ? paint('33', warning) : `${paint('33', 'warning:')} ${warning}`);
+  }
   if (report.warnings.length > 0) lines.push('');
   lines.push(`Base image: ${report.image.ref}`);
   lines.push(`            Node.js ${report.image.version}, from ${report.image.resolvedFrom} (${report.image.source})`);

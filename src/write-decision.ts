@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GeneratedFile } from './render/index.js';
+import { UsageError } from './errors.js';
 import { applyWrites } from './write-apply.js';
 import { approveOverwrites, planWrites, type PlannedWrite } from './write-plan.js';
 
@@ -59,8 +60,10 @@ export function nodeFileAccess(): FileAccess {
           try {
             return [p, await readFile(path.join(root, p), 'utf8')] as const;
           } catch (error) {
-            if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [p, undefined] as const;
-            throw error;
+            const code = (error as NodeJS.ErrnoException).code;
+            if (code === 'ENOENT') return [p, undefined] as const;
+            if (code === 'EISDIR') throw new UsageError(`${p} is a directory in ${root}: the tool needs to write a file there`);
+            throw new UsageError(`cannot read ${path.join(root, p)}: ${code ?? String(error)}`);
           }
         }),
       );
