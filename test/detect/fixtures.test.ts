@@ -74,6 +74,14 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     moduleSystem: 'module',
     healthcheckPath: '/health',
   },
+  'yarn-berry-app': {
+    packageManager: { name: 'yarn', version: '4.9.2', lockfile: 'yarn.lock', yarnBerry: true },
+    entry: 'app.js',
+    port: 3000,
+    framework: 'express',
+    moduleSystem: 'module',
+    healthcheckPath: '/health',
+  },
   'private-registry': {
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },
     entry: 'index.js',
