@@ -1,7 +1,9 @@
 // Bundles the CLI and its runtime dependencies into dist/, so `npx create-secure-node-docker`
-// installs one package. Templates are inlined as strings through `?raw` imports.
+// installs one package. Text files are inlined through `?raw` imports; the Handlebars templates
+// are precompiled (scripts/precompiled-templates.mjs).
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { precompiledTemplates } from './precompiled-templates.mjs';
 
 const rawText = {
   name: 'raw-text',
@@ -29,7 +31,7 @@ await build({
   minify: true,
   sourcemap: false,
   legalComments: 'none',
-  plugins: [rawText],
+  plugins: [rawText, precompiledTemplates],
   banner: {
     // Some bundled CommonJS dependencies call require(); give them one.
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -1,20 +1,24 @@
 // Handlebars set up for files that are not HTML: no escaping (an "&" must stay "&" in a RUN line)
 // and strict mode (a missing view value fails the render instead of printing nothing).
+//
+// This module compiles the templates from templates/ when it runs from source (tests). The build
+// (scripts/build.mjs) replaces it with the same templates precompiled under the same options, so
+// the CLI loads only the Handlebars runtime and never parses a template at start-up.
 import Handlebars from 'handlebars';
-import composeTemplate from '../../templates/compose.yaml.hbs?raw';
-import dockerfileTemplate from '../../templates/Dockerfile.hbs?raw';
-import installPartial from '../../templates/partials/install.hbs?raw';
-import systemPackagesPartial from '../../templates/partials/system-packages.hbs?raw';
-import readmeTemplate from '../../templates/README.Docker.md.hbs?raw';
+import { readFileSync } from 'node:fs';
+import manifest from '../../templates/manifest.json' with { type: 'json' };
+
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+const directory = new URL('../../templates/', import.meta.url);
+const read = (file: string) => readFileSync(new URL(file, directory), 'utf8');
 
 const handlebars = Handlebars.create();
-handlebars.registerPartial('install', installPartial);
-handlebars.registerPartial('system-packages', systemPackagesPartial);
-
-const compile = (source: string) => handlebars.compile(source, { noEscape: true, strict: true });
+for (const [name, file] of Object.entries(manifest.partials)) handlebars.registerPartial(name, read(file));
+const compile = (file: string) => handlebars.compile(read(file), COMPILE_OPTIONS);
 
 export const templates = {
-  dockerfile: compile(dockerfileTemplate),
-  compose: compile(composeTemplate),
-  readme: compile(readmeTemplate),
+  dockerfile: compile(manifest.templates.dockerfile),
+  compose: compile(manifest.templates.compose),
+  readme: compile(manifest.templates.readme),
 };

@@ -1,0 +1,41 @@
+// The bundle ships templates precompiled by scripts/precompiled-templates.mjs; tests render from
+// source with src/render/templates.ts. Both must produce the same bytes for the same view.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import { COMPILE_OPTIONS as BUILD_OPTIONS, precompiledModule } from '../../scripts/precompiled-templates.mjs';
+import { parseArgs } from '../../src/args.js';
+import { resolveOptions } from '../../src/options.js';
+import { shutdownPlacement } from '../../src/render/shutdown-placement.js';
+import { COMPILE_OPTIONS, templates } from '../../src/render/templates.js';
+import { buildView } from '../../src/render/view.js';
+import { factsFor } from '../support/facts.js';
+import { FIXED_IMAGE } from '../support/images.js';
+
+const TMP = path.resolve(import.meta.dirname, '../../.tmp/precompiled');
+afterAll(() => rm(TMP, { recursive: true, force: true }));
+
+describe('precompiled templates', () => {
+  it('use the same compile options as the source templates', () => {
+    expect(BUILD_OPTIONS).toEqual(COMPILE_OPTIONS);
+  });
+
+  it('render the same files as the source templates', async () => {
+    await mkdir(TMP, { recursive: true });
+    const file = path.join(TMP, `templates-${process.pid}.mjs`);
+    await writeFile(file, (await precompiledModule()) as string);
+    const precompiled = (await import(file)) as { templates: typeof templates };
+
+    const parsed = parseArgs(['--yes', '--native', '--writable-dir', 'uploads', '--npm-registry', 'https://npm.acme.dev/'], { version: '0', width: 100 });
+    if (parsed.kind !== 'run') throw new Error('expected a run');
+    const options = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' } }));
+    const shutdown = shutdownPlacement(options.sourceEntry, options.moduleSystem);
+    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', shutdown, wiring: ['a', 'b'] });
+    for (const name of Object.keys(templates) as (keyof typeof templates)[]) {
+      const fromSource = templates[name](shared);
+      expect(fromSource.length).toBeGreaterThan(100);
+      expect(precompiled.templates[name](shared), name).toBe(fromSource);
+    }
+  });
+});
