@@ -3,6 +3,7 @@
 // index -> linux/amd64 manifest -> config blob -> Env gives it. Three sequential GETs.
 
 import { ImageResolutionError } from '../errors.js';
+import type { ImageCache } from './deps.js';
 import { MEDIA_TYPES, type RegistryClient } from './registry-client.js';
 
 interface IndexJson {
@@ -25,8 +26,25 @@ function parseJson(bytes: Uint8Array, what: string): IndexJson & { config?: { En
   }
 }
 
-/** undefined when the reference does not exist. */
-export async function readImageNodeVersion(client: RegistryClient, reference: string): Promise<ImageVersion | undefined> {
+/**
+ * undefined when the reference does not exist. With a cache, a tag read before is only HEADed:
+ * when its digest is unchanged the version is known (a digest's content never changes), which
+ * saves the manifest and config round trips on warm runs.
+ */
+export async function readImageNodeVersion(client: RegistryClient, reference: string, cache?: ImageCache): Promise<ImageVersion | undefined> {
+  const key = `image-version:${client.scope}:${reference}`;
+  const cached = (await cache?.get(key)) as ImageVersion | undefined;
+  if (cached?.digest && cached.version) {
+    const head = await client.headManifest(reference);
+    if (!head) return undefined;
+    if (head.digest === cached.digest) return { ...cached, mediaType: head.mediaType };
+  }
+  const read = await readFromManifests(client, reference);
+  if (read) await cache?.put(key, read);
+  return read;
+}
+
+async function readFromManifests(client: RegistryClient, reference: string): Promise<ImageVersion | undefined> {
   const top = await client.getManifest(reference);
   if (!top) return undefined;
   let manifest = parseJson(top.bytes, `manifest ${reference}`);

@@ -64,7 +64,7 @@ export async function resolveOnline(input: OnlineInput): Promise<{ image: Resolv
     }
   } else {
     warnings.push(`Node's release index could not be read (${index.problem}); the Node version was taken from the images in ${client.host}.`);
-    const choice = await versionFromRegistry(client, range, base, now);
+    const choice = await versionFromRegistry(client, range, base, now, input.cache);
     version = choice.version;
     if (!choice.lts) warnings.push(`Node ${version} satisfies "${range}" but is not an LTS release (shorter support).`);
     tagged = await settleTag(client, version, base, now, hints, choice.known);

@@ -74,6 +74,11 @@ export class RegistryClient {
     return this.opts.endpoint.host;
   }
 
+  /** "<baseUrl>/<repository>": what cache keys about this repository start with. */
+  get scope(): string {
+    return `${this.opts.endpoint.baseUrl}/${this.opts.repository}`;
+  }
+
   private get challengeKey(): string {
     return `challenge:${this.opts.endpoint.baseUrl}`;
   }

@@ -4,6 +4,7 @@
 
 import semver from 'semver';
 import { ImageResolutionError } from '../errors.js';
+import type { ImageCache } from './deps.js';
 import { readImageNodeVersion, type ImageVersion } from './image-version.js';
 import type { KnownRef } from './exact-tag.js';
 import type { RegistryClient } from './registry-client.js';
@@ -37,6 +38,7 @@ export async function versionFromRegistry(
   range: string | undefined,
   base: BaseFlavor,
   now: Date,
+  cache?: ImageCache,
 ): Promise<RegistryVersionChoice> {
   const exact = range ? semver.valid(range) : null;
   if (exact) return { version: exact, lts: semver.major(exact) % 2 === 0 };
@@ -44,8 +46,8 @@ export async function versionFromRegistry(
   const ltsTag = `lts-${base}`;
   const majors = range ? candidateMajors(range, now) : [];
   const [lts, ...perMajor] = await Promise.all([
-    readImageNodeVersion(client, ltsTag),
-    ...majors.map((m) => readImageNodeVersion(client, defaultTag(String(m), base))),
+    readImageNodeVersion(client, ltsTag, cache),
+    ...majors.map((m) => readImageNodeVersion(client, defaultTag(String(m), base), cache)),
   ]);
   const asChoice = (v: ImageVersion, tag: string, isLts: boolean): RegistryVersionChoice => ({
     version: v.version,

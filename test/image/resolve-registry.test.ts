@@ -40,6 +40,7 @@ describe.skipIf(!binary.available)('resolution against a real registry', () => {
     let reg: StartedRegistry;
     let lts26: PushedNodeImage;
     let node24: PushedNodeImage;
+    let slim26: PushedNodeImage;
     beforeAll(async () => {
       reg = await startRegistry();
       // A different build of 26.6.0 on Alpine 3.23, so the exact tag must be found by digest.
@@ -48,6 +49,8 @@ describe.skipIf(!binary.available)('resolution against a real registry', () => {
       node24 = await pushNode(reg, 'library/node', '24.21.0', '3.24', ['24-alpine']);
       await pushNode(reg, 'library/node', '27.2.0', '3.24', ['27-alpine', 'current-alpine']);
       await pushNode(reg, 'some/node', '24.21.0', '3.24', ['24-alpine']);
+      slim26 = await pushNodeImageIndex(reg, { repository: 'library/node', nodeVersion: '26.6.0', tags: ['26.6.0-trixie-slim', '26.6.0-slim', 'lts-slim'], labels: { flavor: 'slim' } });
+      await pushNodeImageIndex(reg, { repository: 'library/node', nodeVersion: '26.6.0', tags: ['26.6.0-bookworm-slim'], labels: { flavor: 'bookworm' } });
     });
     afterAll(() => reg.stop());
 
@@ -65,6 +68,13 @@ describe.skipIf(!binary.available)('resolution against a real registry', () => {
       });
       expect(warnings).toEqual([]);
       expect(deps.log.every((r) => r.method !== 'GET' || !r.url.includes('/manifests/'))).toBe(true); // HEAD only
+    });
+
+    it('slim: <x.y.z>-<codename>-slim found by digest, with and without the release index', async () => {
+      for (const deps of [testDeps({ releaseIndexUrl }), testDeps()]) {
+        const { image } = await resolveNodeImage({ base: 'slim', registryMirror: reg.url }, deps);
+        expect(image.ref).toBe(`node:26.6.0-trixie-slim@${slim26.indexDigest}`);
+      }
     });
 
     it('mirror + range ^24 + release index: 24.21.0', async () => {
