@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test/fixtures/', 'coverage/', '**/__snapshots__/', 'test/e2e/.cache/'] },
+  { ignores: ['dist/', 'node_modules/', 'test/fixtures/', 'coverage/', '**/__snapshots__/', 'test/e2e/.cache/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
