@@ -31,8 +31,8 @@ export function stripTypes(typescript: string): string {
     }
     out.push(stripLine(line));
   }
-  // Removed declarations leave runs of blank lines behind; keep at most one.
-  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+  // Removed declarations leave runs of blank lines behind; keep at most one, none at the start.
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '');
 }
 
 function stripLine(line: string): string {

@@ -8,9 +8,8 @@ const CALLS: Record<Framework, string> = {
   express: 'gracefulShutdown(server); // server = app.listen(port)',
   koa: 'gracefulShutdown(server); // server = app.listen(port)',
   http: 'gracefulShutdown(server); // server = http.createServer(handler).listen(port)',
-  fastify: "gracefulShutdown(fastify); // the Fastify instance, after await fastify.listen({ port, host: '0.0.0.0' })",
-  nest:
-    'gracefulShutdown(app); // after await app.listen(port); use instead of app.enableShutdownHooks(), app.close() still runs Nest lifecycle hooks',
+  fastify: 'gracefulShutdown(fastify); // your Fastify instance, once fastify.listen() has resolved',
+  nest: "gracefulShutdown(app); // after await app.listen(port), instead of app.enableShutdownHooks(); app.close() still runs Nest's shutdown hooks",
   hapi: 'gracefulShutdown({ close: () => server.stop() }); // hapi drains its own connections in server.stop()',
   unknown: 'gracefulShutdown(server); // the http.Server your app listens on, or anything with close()',
 };
