@@ -6,7 +6,7 @@ import { ImageResolutionError } from '../errors.js';
 import { basicAuthorization, type Credentials } from './credentials.js';
 import type { ImageCache } from './deps.js';
 import { isDigest, sha256Digest } from './digest.js';
-import { discard, httpRequest, readBody, type HttpContext } from './http.js';
+import { discard, httpRequest, readBody, UnreachableError, type HttpContext } from './http.js';
 import { parseWwwAuthenticate, type Challenge } from './www-authenticate.js';
 
 export const MEDIA_TYPES = {
@@ -104,7 +104,9 @@ export class RegistryClient {
     }
     if (response.status === 429) throw rateLimitError(this.host, response.headers);
     if (response.status !== 401) {
-      throw new ImageResolutionError(`${this.host} does not look like a registry: GET /v2/ answered HTTP ${response.status}.`);
+      // A registry answers /v2/ with 200 or 401. Anything else is usually a proxy's error page
+      // (a blocked host behind a corporate TLS proxy): treat it like an unreachable registry.
+      throw new UnreachableError(`${this.host}: GET /v2/ answered HTTP ${response.status} (a proxy error page, or not a registry)`);
     }
     await this.authenticate(parseWwwAuthenticate(response.headers.get('www-authenticate') ?? ''));
   }

@@ -208,6 +208,15 @@ describe('fault server', () => {
     expect(warnings.join('\n')).toMatch(/release index could not be read \(HTTP 403\)/);
   });
 
+  it('fault server: a proxy error page instead of the registry (HTTP 403 on /v2/) counts as unreachable', async () => {
+    const proxyPage = await serve((_req, res) => res.writeHead(403, { 'content-type': 'text/html' }).end('<html>Blocked by policy</html>'));
+    const { image, warnings } = await resolveNodeImage({ base: 'alpine', registryMirror: proxyPage.url }, testDeps());
+    expect(image.source).toBe('snapshot');
+    expect(warnings.join('\n')).toMatch(/answered HTTP 403 \(a proxy error page, or not a registry\)/);
+    const error = await resolveNodeImage({ base: 'alpine', registryMirror: proxyPage.url, noFallback: true }, testDeps()).catch((e: unknown) => e);
+    expect((error as ImageResolutionError).exitCode).toBe(4);
+  });
+
   it('fault server: connection refused falls back to the cache, then the snapshot; --no-fallback exits 4', async () => {
     const cache = createMemoryCache();
     const reg = await serve(faultRegistry());
