@@ -12,7 +12,7 @@ export type FileAction = 'create' | 'overwrite' | 'unchanged' | 'skip';
 export interface RunReport {
   options: Options;
   image: ResolvedImage;
-  plan: { path: string; action: FileAction }[];
+  plan: { path: string; action: FileAction; diff?: string }[];
   warnings: string[];
   wiring: string[];
   rendered: RenderResult;
@@ -42,7 +42,11 @@ export function reportHuman(report: RunReport, color: boolean): string {
     const label = { create: 'created', overwrite: 'updated', unchanged: 'unchanged', skip: 'skipped' }[file.action];
     lines.push(`  ${paint(file.action === 'skip' ? '33' : '32', `${verb} ${label}`.trim().padEnd(verb ? 19 : 10))} ${file.path}`);
   }
-  if (report.options.dryRun) lines.push('', 'Dry run: nothing was written.');
+  if (report.options.dryRun) {
+    // A dry run shows what would change in files that exist, so it can be reviewed before --force.
+    for (const file of report.plan) if (file.diff && file.action !== 'unchanged') lines.push('', file.diff.trimEnd());
+    lines.push('', 'Dry run: nothing was written.');
+  }
   lines.push('', `Wire graceful shutdown into ${report.options.sourceEntry}:`);
   for (const line of report.wiring) lines.push(`  ${line}`);
   lines.push('', 'Next: see README.Docker.md to build, run and verify the container.');

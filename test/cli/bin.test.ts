@@ -151,6 +151,12 @@ describe('bin: scripted runs', () => {
   it('refuses to overwrite a changed file (exit 3, nothing written) unless --force', async () => {
     const dir = await fixture('existing-files');
     const before = await readText(dir, 'Dockerfile');
+    const preview = await run(['--yes', '--offline', '--dry-run', '--force'], dir);
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stderr).toMatch(/^-CMD npm start$/m);
+    expect(preview.stderr).toMatch(/^\+USER 1000:1000$/m);
+    expect(await readText(dir, 'Dockerfile')).toBe(before);
+
     const refused = await run(['--yes', '--offline'], dir);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/Refusing to overwrite Dockerfile/);
