@@ -63,7 +63,8 @@ export function installPlan(options: Pick<Options, 'packageManager'>): InstallPl
         // node-modules linker: the runtime stage copies node_modules, not a Plug'n'Play cache.
         const env = `YARN_NODE_LINKER=node-modules YARN_ENABLE_GLOBAL_CACHE=false YARN_CACHE_FOLDER=/root/.yarn/berry/cache`;
         return {
-          manifests: ['package.json', ...lock, '.yarnrc.yml'],
+          // ".yarnrc.ym[l]" matches the file when it exists and is skipped when it does not.
+          manifests: ['package.json', ...lock, '.yarnrc.ym[l]'],
           packageManagerInstall: `npm install -g @yarnpkg/cli-dist@${version}`,
           productionInstall: `${env} yarn workspaces focus --all --production`,
           fullInstall: `${env} yarn install --immutable`,

@@ -1,0 +1,95 @@
+// Focused properties of rendered files, each stated once (the golden files show whole outputs).
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/args.js';
+import type { ProjectFacts } from '../../src/detect/facts.js';
+import { resolveOptions } from '../../src/options.js';
+import { renderFiles } from '../../src/render/index.js';
+import { modelDockerfile } from '../support/dockerfile-model.js';
+import { factsFor } from '../support/facts.js';
+import { FIXED_IMAGE, FIXED_SLIM_IMAGE } from '../support/images.js';
+
+function render(argv: string[], facts: Partial<ProjectFacts> = {}) {
+  const parsed = parseArgs(['--yes', ...argv], { version: '0', width: 100 });
+  if (parsed.kind !== 'run') throw new Error('expected a run');
+  const options = resolveOptions(parsed.flags, factsFor(facts));
+  const result = renderFiles({ options, image: options.base === 'slim' ? FIXED_SLIM_IMAGE : FIXED_IMAGE, generatorVersion: '0', projectName: 'demo' });
+  const file = (name: string) => result.files.find((f) => f.path === name)?.content ?? '';
+  return { ...result, file };
+}
+
+/** The text of one stage, from its FROM line to the next FROM. */
+function stage(dockerfile: string, name: string): string {
+  const match = new RegExp(`^FROM \\S+ AS ${name}\\n([\\s\\S]*?)(?=^FROM |$(?![\\s\\S]))`, 'm').exec(dockerfile);
+  if (!match) throw new Error(`no stage ${name}`);
+  return match[0];
+}
+
+describe('rendered files', () => {
+  it('every FROM of the official image carries the exact tag and the digest', () => {
+    const { file } = render(['--native'], { build: { script: 'build', outDir: 'dist' } });
+    const froms = file('Dockerfile').split('\n').filter((l) => l.startsWith('FROM '));
+    expect(froms.length).toBeGreaterThanOrEqual(4);
+    const external = froms.filter((l) => l.startsWith('FROM node:'));
+    expect(external).toEqual([`FROM ${FIXED_IMAGE.ref} AS base`]);
+    expect(modelDockerfile(file('Dockerfile')).stages.length).toBe(froms.length);
+  });
+
+  it('native modules: the compiler lives in the tools stage on the same base, never in the runtime', () => {
+    const dockerfile = render(['--native']).file('Dockerfile');
+    expect(stage(dockerfile, 'tools')).toContain('RUN apk add --no-cache python3 make g++');
+    expect(stage(dockerfile, 'runtime')).not.toMatch(/g\+\+|make|python3/);
+    expect(stage(dockerfile, 'runtime')).toMatch(/^FROM base AS runtime/);
+  });
+
+  it('a private registry: the token comes only through the secret mount of install steps', () => {
+    const { file } = render([], { registry: { scopes: [{ scope: '@acme', url: 'https://npm.acme.dev/' }], hasToken: true }, build: { script: 'build', outDir: 'dist' } });
+    const dockerfile = file('Dockerfile');
+    expect(stage(dockerfile, 'deps')).toContain('--mount=type=secret,id=npmrc,target=/root/.npmrc');
+    expect(stage(dockerfile, 'build')).toContain('--mount=type=secret,id=npmrc,target=/root/.npmrc');
+    expect(stage(dockerfile, 'runtime')).not.toContain('secret');
+    expect(dockerfile).not.toMatch(/^(ARG|ENV) .*(TOKEN|npmrc)/im);
+    expect(file('compose.yaml')).toMatch(/secrets:\n\s+- npmrc/);
+    expect(file('README.Docker.md')).toContain('--secret id=npmrc');
+  });
+
+  it('workers: no EXPOSE, no HEALTHCHECK, no published port', () => {
+    const { file } = render(['--worker']);
+    expect(file('Dockerfile')).not.toMatch(/^(EXPOSE|HEALTHCHECK)/m);
+    expect(file('compose.yaml')).not.toMatch(/ports:|healthcheck:/);
+  });
+
+  it('a port below 1024 warns and recommends a high port', () => {
+    expect(render(['--port', '80']).warnings.join('\n')).toMatch(/port 80 is below 1024.*high port/);
+    expect(render(['--port', '8080']).warnings).toEqual([]);
+  });
+
+  it('slim: apt-get without recommends and with list cleanup; no apk; no HTML escaping of &&', () => {
+    const dockerfile = render(['--base', 'slim', '--native']).file('Dockerfile');
+    expect(dockerfile).not.toContain('apk ');
+    expect(dockerfile).toContain('apt-get install -y --no-install-recommends dumb-init');
+    expect(dockerfile).toContain('&& rm -rf /var/lib/apt/lists/*');
+    expect(dockerfile).not.toContain('&amp;');
+  });
+
+  it('writable dirs are created for uid 1000 and mounted as volumes in compose', () => {
+    const { file } = render(['--writable-dir', 'uploads']);
+    expect(file('Dockerfile')).toContain('RUN mkdir -p /app/uploads && chown 1000:1000 /app/uploads');
+    expect(file('compose.yaml')).toMatch(/volumes:\n\s+- demo-uploads:\/app\/uploads/);
+  });
+
+  it('yarn berry: node-modules linker, immutable install, .yarnrc.yml kept in the build context', () => {
+    const { file } = render([], { packageManager: { name: 'yarn', lockfile: 'yarn.lock', yarnBerry: true, version: '4.9.2' } });
+    expect(file('Dockerfile')).toContain('RUN npm install -g @yarnpkg/cli-dist@4.9.2');
+    expect(file('Dockerfile')).toContain('yarn workspaces focus --all --production');
+    expect(file('Dockerfile')).toContain('COPY package.json yarn.lock .yarnrc.ym[l] ./');
+    expect(file('.dockerignore')).toContain('!.yarnrc.yml');
+  });
+
+  it('compose: stop_grace_period outlasts the shutdown timeout', () => {
+    const compose = render([]).file('compose.yaml');
+    const grace = Number(/stop_grace_period: (\d+)s/.exec(compose)?.[1]);
+    const timeout = Number(/graceful-shutdown timeout \((\d+)s\)/.exec(compose)?.[1]);
+    expect(grace).toBeGreaterThan(timeout);
+    expect(compose).toMatch(/read_only: true[\s\S]*cap_drop:\n\s+- ALL[\s\S]*no-new-privileges:true/);
+  });
+});
