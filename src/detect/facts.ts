@@ -31,6 +31,8 @@ export interface RegistryFact {
   hasToken: boolean;
   /** Environment variables the credential lines reference as `${NAME}` (names only), e.g. ["NPM_TOKEN"]. */
   tokenEnv?: string[];
+  /** Where these settings come from: .npmrc (npm, pnpm, yarn 1) or .yarnrc.yml (yarn 2+, which ignores .npmrc). */
+  source?: '.npmrc' | '.yarnrc.yml';
 }
 
 export interface ProjectFacts {

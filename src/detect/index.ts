@@ -17,6 +17,7 @@ import { extensionOf } from './paths.js';
 import { detectPort } from './port.js';
 import { readSource } from './source.js';
 import { detectTypeScript } from './typescript.js';
+import { detectYarnrcRegistry } from './yarnrc.js';
 
 export type { ProjectFacts } from './facts.js';
 
@@ -57,7 +58,7 @@ export async function detectProject(fs: ProjectFs, options: DetectOptions = {}):
   const port = await detectPort(fs, source);
   if (port !== undefined) facts.port = port;
   if (build !== undefined) facts.build = build;
-  const registry = await detectRegistry(fs, warnings);
+  const registry = pm.fact.yarnBerry ? await detectYarnrcRegistry(fs, warnings) : await detectRegistry(fs, warnings);
   if (registry !== undefined) facts.registry = registry;
   if (node.nodeRange !== undefined) facts.nodeRange = node.nodeRange;
   if (node.nodeRangeSource !== undefined) facts.nodeRangeSource = node.nodeRangeSource;

@@ -2,16 +2,19 @@
 // whether credentials are present. Credential values are never copied out of this file: only the
 // fact that one exists and, for `${VAR}` references, the variable's name.
 import type { ProjectFs } from '../project-fs.js';
+import { printable } from '../validate.js';
 import type { RegistryFact } from './facts.js';
 
-const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org/', 'https://registry.npmjs.org', 'https://registry.yarnpkg.com/']);
+export const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org/', 'https://registry.npmjs.org', 'https://registry.yarnpkg.com/']);
+/** npm's rule for scope names (lowercase, URL-safe). */
+export const VALID_SCOPE = /^@[a-z0-9][a-z0-9._-]*$/;
 /** Keys that carry credentials, bare or per registry ("//host/:_authToken"). */
 const CREDENTIAL_KEY = /(?:^|:)(?:_authToken|_auth|_password|password|certfile|keyfile)$/;
 
 export async function detectRegistry(fs: ProjectFs, warnings: string[]): Promise<RegistryFact | undefined> {
   const text = await fs.read('.npmrc');
   if (text === undefined) return undefined;
-  const fact: RegistryFact & { tokenEnv: string[] } = { scopes: [], hasToken: false, tokenEnv: [] };
+  const fact: RegistryFact & { tokenEnv: string[] } = { scopes: [], hasToken: false, tokenEnv: [], source: '.npmrc' };
   let literalToken = false;
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.trim();
@@ -31,8 +34,9 @@ export async function detectRegistry(fs: ProjectFs, warnings: string[]): Promise
       if (!PUBLIC_REGISTRIES.has(value)) fact.url = value;
       continue;
     }
-    const scope = /^(@[a-z0-9][a-z0-9._~-]*):registry$/i.exec(key);
-    if (scope?.[1]) fact.scopes.push({ scope: scope[1], url: value });
+    const scope = /^(@[^:]*):registry$/.exec(key);
+    if (scope?.[1] && VALID_SCOPE.test(scope[1])) fact.scopes.push({ scope: scope[1], url: value });
+    else if (scope?.[1]) warnings.push(`ignoring the .npmrc line for scope "${printable(scope[1])}": npm scope names are lowercase letters, digits and . _ -`);
   }
   if (literalToken) {
     warnings.push('.npmrc contains a literal credential: replace it with ${NPM_TOKEN} and keep the file out of git; it is passed to the build only as a secret');

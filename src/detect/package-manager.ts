@@ -16,6 +16,8 @@ const LOCKFILES: { file: string; manager: PackageManagerName }[] = [
 ];
 
 const UNSUPPORTED_LOCKFILES = ['bun.lock', 'bun.lockb', 'deno.lock'];
+/** How many parent directories are searched for a workspace root (packages/group/app is 3). */
+const MAX_WORKSPACE_DEPTH = 3;
 
 export interface PackageManagerResult {
   fact: PackageManagerFact;
@@ -49,6 +51,10 @@ export async function detectPackageManager(fs: ProjectFs, pkg: PackageJson): Pro
     for (const file of UNSUPPORTED_LOCKFILES) {
       if (await fs.exists(file)) warnings.push(`${file} found: only npm, pnpm and yarn are supported; pass --package-manager`);
     }
+    const root = await workspaceRootLockfile(fs);
+    if (root) {
+      warnings.push(`this looks like a package inside a workspace whose lockfile is ${root}: the image is built from this directory alone, which has no lockfile (workspaces are not supported yet)`);
+    }
   }
 
   const fact: PackageManagerFact = { name };
@@ -76,6 +82,24 @@ export function parsePackageManagerField(
     return { name };
   }
   return { name, version };
+}
+
+/** A lockfile in a parent directory that is a workspace root (workspaces field or pnpm-workspace.yaml). */
+async function workspaceRootLockfile(fs: ProjectFs): Promise<string | undefined> {
+  for (let up = '../'; up.length <= MAX_WORKSPACE_DEPTH * 3; up += '../') {
+    const lock = await firstExisting(fs, LOCKFILES.map((l) => up + l.file));
+    if (lock === undefined) continue;
+    const manifest = await fs.read(`${up}package.json`).catch(() => undefined);
+    const declaresWorkspaces = manifest !== undefined && /"workspaces"\s*:/.test(manifest);
+    if (declaresWorkspaces || (await fs.exists(`${up}pnpm-workspace.yaml`))) return lock;
+    return undefined;
+  }
+  return undefined;
+}
+
+async function firstExisting(fs: ProjectFs, files: string[]): Promise<string | undefined> {
+  for (const file of files) if (await fs.exists(file)) return file;
+  return undefined;
 }
 
 async function isYarnBerry(fs: ProjectFs, version: string | undefined, lockfile: string | undefined): Promise<boolean> {

@@ -88,7 +88,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     port: 3000,
     framework: 'http',
     healthcheckPath: '/health',
-    registry: { scopes: [{ scope: '@acme', url: 'http://127.0.0.1:4873/' }], hasToken: true, tokenEnv: ['NPM_TOKEN'] },
+    registry: { scopes: [{ scope: '@acme', url: 'http://127.0.0.1:4873/' }], hasToken: true, tokenEnv: ['NPM_TOKEN'], source: '.npmrc' },
   },
   worker: {
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },

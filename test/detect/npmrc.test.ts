@@ -12,7 +12,7 @@ describe('.npmrc', () => {
       '# company registry',
       'registry=https://npm.example.com/repository/npm/',
       '@acme:registry=https://npm.example.com/repository/acme/',
-      '@Other-Co:registry = https://other.example.com/',
+      '@other-co:registry = https://other.example.com/',
       '//npm.example.com/:_authToken=${NPM_TOKEN}',
       'always-auth=true',
       '',
@@ -21,17 +21,18 @@ describe('.npmrc', () => {
       url: 'https://npm.example.com/repository/npm/',
       scopes: [
         { scope: '@acme', url: 'https://npm.example.com/repository/acme/' },
-        { scope: '@Other-Co', url: 'https://other.example.com/' },
+        { scope: '@other-co', url: 'https://other.example.com/' },
       ],
       hasToken: true,
       tokenEnv: ['NPM_TOKEN'],
+      source: '.npmrc',
     });
     expect(facts.warnings).toEqual([]);
   });
 
   test('a literal token: present, warned about, and its value appears nowhere in the facts', async () => {
     const facts = await detect(`//registry.npmjs.org/:_authToken=${SECRET}\n`);
-    expect(facts.registry).toEqual({ scopes: [], hasToken: true, tokenEnv: [] });
+    expect(facts.registry).toEqual({ scopes: [], hasToken: true, tokenEnv: [], source: '.npmrc' });
     expect(facts.warnings.join('\n')).toContain('literal credential');
     expect(JSON.stringify(facts)).not.toContain(SECRET);
     expect(JSON.stringify(facts)).not.toContain(SECRET.slice(0, 12));
@@ -47,6 +48,12 @@ describe('.npmrc', () => {
     expect(JSON.stringify(facts)).not.toContain(SECRET);
   });
 
+  test('a scope npm would not accept is skipped with a warning', async () => {
+    const facts = await detect('@Bad Scope:registry=https://x.example.com/\n@ok:registry=https://ok.example.com/\n');
+    expect(facts.registry?.scopes).toEqual([{ scope: '@ok', url: 'https://ok.example.com/' }]);
+    expect(facts.warnings).toEqual(['ignoring the .npmrc line for scope "@Bad Scope": npm scope names are lowercase letters, digits and . _ -']);
+  });
+
   test('the public registry alone is no private registry', async () => {
     expect((await detect('registry=https://registry.npmjs.org/\nsave-exact=true\n')).registry).toBeUndefined();
   });
@@ -57,5 +64,59 @@ describe('.npmrc', () => {
 
   test('no .npmrc: undefined', async () => {
     expect((await detectProject(memoryFs({ 'package.json': '{}' }))).registry).toBeUndefined();
+  });
+});
+
+describe('.yarnrc.yml (yarn 2+ ignores .npmrc)', () => {
+  const berry = (yarnrc: string, npmrc?: string) =>
+    detectProject(memoryFs({
+      'package.json': '{"packageManager":"yarn@4.9.2"}',
+      'yarn.lock': '__metadata:\n  version: 8\n',
+      'index.js': '',
+      '.yarnrc.yml': yarnrc,
+      ...(npmrc === undefined ? {} : { '.npmrc': npmrc }),
+    }));
+
+  test('server, scopes and tokens by variable name; .npmrc is not consulted', async () => {
+    const facts = await berry(
+      [
+        'nodeLinker: node-modules',
+        'npmRegistryServer: "https://npm.example.com/"',
+        'npmScopes:',
+        '  acme:',
+        '    npmRegistryServer: "https://npm.acme.example/"  # company',
+        '    npmAuthToken: "${ACME_TOKEN}"',
+        '    npmAlwaysAuth: true',
+        '  "@other":',
+        "    npmRegistryServer: 'https://other.example/'",
+        'npmRegistries:',
+        '  "//npm.example.com":',
+        '    npmAuthToken: ${NPM_TOKEN:-}',
+        '',
+      ].join('\n'),
+      '@ignored:registry=https://ignored.example/\n',
+    );
+    expect(facts.registry).toEqual({
+      url: 'https://npm.example.com/',
+      scopes: [
+        { scope: '@acme', url: 'https://npm.acme.example/' },
+        { scope: '@other', url: 'https://other.example/' },
+      ],
+      hasToken: true,
+      tokenEnv: ['ACME_TOKEN', 'NPM_TOKEN'],
+      source: '.yarnrc.yml',
+    });
+    expect(facts.warnings).toEqual([]);
+  });
+
+  test('a literal token is warned about and never copied', async () => {
+    const facts = await berry(`npmAuthToken: ${SECRET}\n`);
+    expect(facts.registry).toMatchObject({ hasToken: true, tokenEnv: [] });
+    expect(facts.warnings.join('\n')).toContain('literal npmAuthToken');
+    expect(JSON.stringify(facts)).not.toContain(SECRET);
+  });
+
+  test('only the public registry and a linker: no private registry', async () => {
+    expect((await berry('nodeLinker: node-modules\nnpmRegistryServer: "https://registry.yarnpkg.com"\n')).registry).toBeUndefined();
   });
 });

@@ -53,6 +53,36 @@ describe('package manager', () => {
   });
 });
 
+describe('workspace packages', () => {
+  test('no lockfile here but a workspace root above: warned', async () => {
+    const facts = await detectProject(memoryFs({
+      'package.json': '{"private":true,"workspaces":["packages/*"]}',
+      'package-lock.json': '{}',
+      'packages/api/package.json': '{}',
+      'packages/api/index.js': '',
+    }, 'packages/api'));
+    expect(facts.packageManager).toEqual({ name: 'npm' });
+    expect(facts.warnings).toEqual([
+      'this looks like a package inside a workspace whose lockfile is ../../package-lock.json: the image is built from this directory alone, which has no lockfile (workspaces are not supported yet)',
+    ]);
+  });
+
+  test('pnpm-workspace.yaml marks the root too', async () => {
+    const facts = await detectProject(memoryFs({
+      'pnpm-workspace.yaml': "packages: ['apps/*']\n",
+      'pnpm-lock.yaml': '',
+      'package.json': '{}',
+      'apps/web/package.json': '{}',
+    }, 'apps/web'));
+    expect(facts.warnings.join('\n')).toContain('../../pnpm-lock.yaml');
+  });
+
+  test('a lockfile above that is no workspace root (an unrelated parent project): no warning', async () => {
+    const facts = await detectProject(memoryFs({ 'package.json': '{}', 'package-lock.json': '{}', 'sub/package.json': '{}' }, 'sub'));
+    expect(facts.warnings).toEqual([]);
+  });
+});
+
 describe('yarn berry vs classic', () => {
   test.each([
     ['packageManager yarn@4.9.1', { 'package.json': manifest('yarn@4.9.1'), 'yarn.lock': '' }, true],

@@ -19,6 +19,11 @@ test.each([
   ['await app.listen({ port: 9000, host: "0.0.0.0" });', 9000],
   ['await app.listen({ host: "0.0.0.0", port: 9001 });', 9001],
   ['app.listen(port);', undefined],
+  ['const PORT = 3002;\napp.listen(process.env.PORT || PORT);', 3002],
+  ['const DEFAULT_PORT: number = 3003;\nconst port = Number(process.env.PORT ?? DEFAULT_PORT);', 3003],
+  ["let port = '3004';\nserver.listen(port);", 3004],
+  ['server.listen(port, host); server.listen(3005);', 3005],
+  ['const port = process.env.PORT || fallbackPort();', undefined],
   ['const port = process.env.PORT || 70000;', undefined],
   ['const port = process.env.PORT || 0;', undefined],
 ])('%s -> %s', async (source, port) => {
