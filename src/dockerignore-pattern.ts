@@ -38,18 +38,41 @@ export function cleanPattern(pattern: string): string {
   return cleaned === '.' ? '' : cleaned;
 }
 
-/** Whether the pattern matches the path itself or one of its parent directories. */
+/** Whether the pattern matches the path itself or any of its parent directories (on any engine). */
 export function patternMatches(pattern: string, filePath: string): boolean {
   const regex = compile(pattern);
   const parts = filePath.split('/');
   return parts.some((_, i) => regex.test(parts.slice(0, i + 1).join('/')));
 }
 
-/** Docker's decision for one path: the last matching line wins; `!` lines re-include. */
+/**
+ * Docker's decision for one path, as Docker Engine 20.10 (the oldest engine this tool supports)
+ * makes it, verified against that engine by test/dockerignore/docker-context.test.ts:
+ * - each line is tried in order and the last one that matches wins (`!` re-includes). A line
+ *   matches the path itself, or the leading part of its parent path with as many components as
+ *   the pattern has (so `a/**\/b` never matches through a parent shorter than three components);
+ * - an ignored folder is not entered at all unless some `!` pattern starts with its path.
+ * Newer engines match every parent instead; the two differ only when `!` lines re-enter ignored
+ * folders, which the generated file never does.
+ */
 export function isIgnored(lines: Pick<IgnoreLine, 'negated' | 'pattern'>[], filePath: string): boolean {
+  const parts = filePath.split('/');
+  for (let depth = 1; depth < parts.length; depth++) {
+    const dir = parts.slice(0, depth).join('/');
+    const reentered = lines.some((line) => line.negated && `${line.pattern}/`.startsWith(`${dir}/`));
+    if (lastMatchIgnores(lines, dir) && !reentered) return true;
+  }
+  return lastMatchIgnores(lines, filePath);
+}
+
+function lastMatchIgnores(lines: Pick<IgnoreLine, 'negated' | 'pattern'>[], filePath: string): boolean {
+  const parentDirs = filePath.split('/').slice(0, -1);
   let ignored = false;
   for (const { negated, pattern } of lines) {
-    if (patternMatches(pattern, filePath)) ignored = !negated;
+    const regex = compile(pattern);
+    const components = pattern.split('/').length;
+    const matches = regex.test(filePath) || (components <= parentDirs.length && regex.test(parentDirs.slice(0, components).join('/')));
+    if (matches) ignored = !negated;
   }
   return ignored;
 }

@@ -54,4 +54,12 @@ describe('isIgnored', () => {
     expect(isIgnored(lines, 'README.md')).toBe(false);
     expect(isIgnored(lines, 'README-secret.md')).toBe(true);
   });
+
+  it('does not enter an ignored folder unless a ! pattern starts with its path (BuildKit walker)', () => {
+    const lines = parseDockerignore('**\n!src\n!a/**/keep.txt\n');
+    expect(isIgnored(lines, 'src/index.ts')).toBe(false);
+    expect(isIgnored(lines, 'a/keep.txt')).toBe(false);
+    expect(isIgnored(lines, 'a/b/keep.txt')).toBe(true); // a/b is ignored and no ! pattern starts with a/b/
+    expect(isIgnored(lines, 'b/keep.txt')).toBe(true);
+  });
 });
