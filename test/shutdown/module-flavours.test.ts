@@ -2,7 +2,7 @@
 // exactly what the TypeScript compiler makes of the template (only type syntax removed), the
 // CommonJS flavour must load under require(), and the TypeScript flavour must type-check under
 // strict settings in both module systems. Their behaviour is tested in signals.test.ts.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -122,26 +122,22 @@ describe('dependencies and type-checking', () => {
     }
   });
 
-  test('the TypeScript flavour type-checks under strict settings as ESM (NodeNext) and as CommonJS', async () => {
+  // The ESM case (NodeNext, verbatimModuleSyntax) is compiled with the apps in signals.test.ts,
+  // where the real Express, Fastify and Koa types meet the module's ShutdownTarget.
+  test('the TypeScript flavour type-checks under strict settings in a CommonJS project', async () => {
     const scratch = await scratchDir('shutdown-tsc');
     try {
-      const projects = {
-        esm: { packageType: 'module', compilerOptions: { ...STRICT_TS_OPTIONS, noEmit: true } },
-        commonjs: {
-          packageType: 'commonjs',
-          compilerOptions: { ...STRICT_TS_OPTIONS, verbatimModuleSyntax: false, module: 'commonjs', moduleResolution: 'node10', noEmit: true },
-        },
+      const compilerOptions = {
+        ...STRICT_TS_OPTIONS,
+        verbatimModuleSyntax: false,
+        module: 'commonjs',
+        moduleResolution: 'node10',
+        noEmit: true,
       };
-      await Promise.all(
-        Object.entries(projects).map(async ([name, { packageType, compilerOptions }]) => {
-          const dir = join(scratch.dir, name);
-          await mkdir(dir);
-          await writeFile(join(dir, 'package.json'), JSON.stringify({ type: packageType }));
-          await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
-          await writeFile(join(dir, 'graceful-shutdown.ts'), shutdownModuleSource('ts'));
-          await runTsc(dir);
-        }),
-      );
+      await writeFile(join(scratch.dir, 'package.json'), JSON.stringify({ type: 'commonjs' }));
+      await writeFile(join(scratch.dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
+      await writeFile(join(scratch.dir, 'graceful-shutdown.ts'), shutdownModuleSource('ts'));
+      await runTsc(scratch.dir);
     } finally {
       await scratch.remove();
     }
