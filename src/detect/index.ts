@@ -2,6 +2,7 @@
 // detector per concern. Pure over the injected ProjectFs: it reads, never writes, never prints.
 import type { ProjectFs } from '../project-fs.js';
 import { detectBuild } from './build.js';
+import { cachedFs } from './cached-fs.js';
 import { detectEntry } from './entry.js';
 import { detectExisting } from './existing.js';
 import type { ProjectFacts } from './facts.js';
@@ -26,8 +27,9 @@ export interface DetectOptions {
   dir?: string;
 }
 
-export async function detectProject(fs: ProjectFs, options: DetectOptions = {}): Promise<ProjectFacts> {
+export async function detectProject(projectFs: ProjectFs, options: DetectOptions = {}): Promise<ProjectFacts> {
   const dir = options.dir ?? '.';
+  const fs = cachedFs(projectFs);
   const pkg = await readPackageJson(fs, dir);
   const warnings: string[] = [];
 

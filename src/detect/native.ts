@@ -13,6 +13,11 @@ export const KNOWN_NATIVE = [
   'grpc', 'lmdb', 'msgpackr-extract', 'unix-dgram', 'fs-ext', 'bcrypt-pbkdf-native', 'ffi-napi', 'ref-napi',
 ];
 
+const KNOWN_NATIVE_IN_LOCKFILE = new RegExp(
+  String.raw`(?:^|[\s'"/,])(${KNOWN_NATIVE.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?:@|/\d|["'/]?:)`,
+  'gm',
+);
+
 /** Packages whose install script downloads or prints something but compiles nothing. */
 const SCRIPT_NOT_NATIVE = new Set([
   'esbuild', 'core-js', 'core-js-pure', 'husky', 'nodemon', 'protobufjs', 'puppeteer', 'cypress', 'electron',
@@ -36,9 +41,9 @@ export async function detectNative(fs: ProjectFs, pkg: PackageJson, pm: PackageM
   for (const name of installScripts) {
     if (!SCRIPT_NOT_NATIVE.has(name)) names.add(name);
   }
+  const inLockfile = lockText === undefined ? new Set<string>() : knownNativeIn(lockText);
   for (const name of KNOWN_NATIVE) {
-    if (pkg.dependencies[name] !== undefined || pkg.devDependencies[name] !== undefined) names.add(name);
-    else if (lockText !== undefined && mentionsPackage(lockText, name)) names.add(name);
+    if (pkg.dependencies[name] !== undefined || pkg.devDependencies[name] !== undefined || inLockfile.has(name)) names.add(name);
   }
   for (const name of [...names].sort()) {
     reasons.push(installScripts.includes(name) ? `${name} (install script)` : name);
@@ -64,8 +69,13 @@ function npmInstallScripts(text: string, file: string, warnings: string[]): stri
   return out;
 }
 
-/** Whether a lockfile of any format names the package ("name@", "/name/", "node_modules/name"). */
-function mentionsPackage(lockText: string, name: string): boolean {
-  const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return new RegExp(String.raw`(?:^|[\s'"/,])${quoted}(?:@|/\d|["'/]?:)`, 'm').test(lockText);
+/**
+ * The known native packages a lockfile of any format names ("name@" in yarn and pnpm v9, "/name/1.0"
+ * in old pnpm, "node_modules/name": in npm). One pass with one regular expression: lockfiles can be
+ * megabytes, and a pass per name would be felt in the CLI's start-up time.
+ */
+function knownNativeIn(lockText: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of lockText.matchAll(KNOWN_NATIVE_IN_LOCKFILE)) if (match[1]) found.add(match[1]);
+  return found;
 }

@@ -62,4 +62,15 @@ describe('reading limits', () => {
     await detectProject(fs);
     expect(fs.reads.filter((p) => p.startsWith('node_modules') || p === 'src/other.js')).toEqual([]);
   });
+
+  test('each file is read at most once per run, the lockfile included', async () => {
+    const fs = memoryFs({
+      'package.json': '{"packageManager":"yarn@1.22.22","dependencies":{"x":"1"}}',
+      'yarn.lock': '# yarn lockfile v1\n\nbcrypt@^5:\n  version "5.1.1"\n',
+      'server.js': "app.get('/health'); app.listen(3000)",
+    });
+    const facts = await detectProject(fs);
+    expect(facts).toMatchObject({ entry: 'server.js', native: true, port: 3000 });
+    expect(fs.reads.filter((p, i) => fs.reads.indexOf(p) !== i)).toEqual([]);
+  });
 });
