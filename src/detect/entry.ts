@@ -45,7 +45,7 @@ export async function detectEntry(
   const ctx: Context = { fs, ts, build, warnings };
   for (const name of START_SCRIPTS) {
     const command = pkg.scripts[name];
-    const file = command === undefined ? undefined : fileFromScript(command);
+    const file = command === undefined ? undefined : fileFromScript(command, pkg.scripts, new Set([name]));
     if (file === undefined || file === '.' || file === './') continue;
     const found = await resolveCandidate(ctx, file, `scripts.${name}`);
     if (found) return found;

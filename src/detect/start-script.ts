@@ -22,14 +22,35 @@ const RUNNER_OPTIONS_WITH_VALUE = new Set([
 /** Options that mean there is no file to run. */
 const NO_FILE = new Set(['-e', '--eval', '-p', '--print', '-v', '--version', '-h', '--help']);
 
-export function fileFromScript(command: string): string | undefined {
+/**
+ * `scripts` lets a command that runs another script (`npm run serve`, `yarn serve`, `pnpm serve`)
+ * be followed to that script's command.
+ */
+export function fileFromScript(command: string, scripts: Record<string, string> = {}, seen = new Set<string>()): string | undefined {
   // The last command of a chain is the one that keeps running (`npm run build && node dist/x.js`).
   const segments = command.split(/&&|\|\||;|\|/).map((s) => s.trim()).filter(Boolean).reverse();
   for (const segment of segments) {
-    const file = fileFromCommand(words(segment));
+    const tokens = words(segment);
+    const file = fileFromCommand(tokens);
     if (file !== undefined) return file;
+    const called = calledScript(tokens);
+    const next = called === undefined || seen.has(called) ? undefined : scripts[called];
+    if (called !== undefined && next !== undefined) {
+      seen.add(called);
+      return fileFromScript(next, scripts, seen);
+    }
   }
   return undefined;
+}
+
+/** The script a package manager command runs: `npm run x`, `npm start`, `yarn x`, `pnpm run x`. */
+function calledScript(tokens: string[]): string | undefined {
+  const [tool, first, second] = tokens;
+  if (tool !== 'npm' && tool !== 'pnpm' && tool !== 'yarn') return undefined;
+  if (first === 'run' || first === 'run-script') return second;
+  if (first === 'start') return 'start';
+  // yarn and pnpm run a script by its bare name; npm needs "run".
+  return tool !== 'npm' && first !== undefined && !first.startsWith('-') ? first : undefined;
 }
 
 function fileFromCommand(tokens: string[]): string | undefined {

@@ -29,3 +29,17 @@ const cases: [string, string | undefined][] = [
 test.each(cases)('%j runs %j', (command, file) => {
   expect(fileFromScript(command)).toBe(file);
 });
+
+test.each([
+  ['npm run serve', 'dist/main.js'],
+  ['yarn serve', 'dist/main.js'],
+  ['pnpm run serve', 'dist/main.js'],
+  ['npm run-script serve', 'dist/main.js'],
+  ['npm run build && npm run serve', 'dist/main.js'],
+  ['npm run loop', undefined],
+  ['npm run missing', undefined],
+  ['npm serve', undefined],
+])('%j follows the script it calls -> %j', (command, file) => {
+  const scripts = { serve: 'NODE_ENV=production node dist/main.js', build: 'tsc', loop: 'npm run again', again: 'npm run loop' };
+  expect(fileFromScript(command, scripts)).toBe(file);
+});
