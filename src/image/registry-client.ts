@@ -4,6 +4,7 @@
 
 import { ImageResolutionError } from '../errors.js';
 import { basicAuthorization, type Credentials } from './credentials.js';
+import { fetchBearerToken, rateLimitError } from './registry-auth.js';
 import type { ImageCache } from './deps.js';
 import { isDigest, sha256Digest } from './digest.js';
 import { discard, httpRequest, readBody, UnreachableError, type HttpContext } from './http.js';
@@ -44,24 +45,6 @@ export interface RegistryClientOptions {
   repository: string;
   cache: ImageCache;
   credentials: () => Promise<Credentials | undefined>;
-}
-
-function isLoopback(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
-}
-
-function rateLimitError(host: string, headers: Headers): ImageResolutionError {
-  const parts = ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'docker-ratelimit-source']
-    .map((name) => [name, headers.get(name)] as const)
-    .filter(([, value]) => value)
-    .map(([name, value]) => `${name}: ${value}`);
-  const retryAfter = headers.get('retry-after');
-  return new ImageResolutionError(
-    `${host} answered 429 Too Many Requests (pull rate limit)` +
-      (parts.length ? ` [${parts.join(', ')}]` : '') +
-      (retryAfter ? `; retry after ${/^\d+$/.test(retryAfter) ? `${retryAfter} s` : retryAfter}` : '') +
-      '. Log in (docker login) for a higher limit, use a registry mirror, or --offline for the cached/shipped digest.',
-  );
 }
 
 export class RegistryClient {
@@ -117,7 +100,7 @@ export class RegistryClient {
     const creds = await this.opts.credentials();
     if (bearer?.params.realm) {
       const { realm, service } = bearer.params;
-      this.authorization = `Bearer ${await this.fetchToken(realm, service, creds)}`;
+      this.authorization = `Bearer ${await fetchBearerToken(this.opts.http, { realm, service, repository: this.opts.repository, registryHost: this.host, creds })}`;
       await this.opts.cache.put(this.challengeKey, { scheme: 'bearer', realm, ...(service ? { service } : {}) } satisfies CachedChallenge);
       return;
     }
@@ -130,41 +113,6 @@ export class RegistryClient {
       return;
     }
     throw new ImageResolutionError(`${this.host} asked for authentication this tool does not support: "${challenges.map((c) => c.scheme).join(', ') || 'no challenge'}".`);
-  }
-
-  private async fetchToken(realm: string, service: string | undefined, creds: Credentials | undefined): Promise<string> {
-    let url: URL;
-    try {
-      url = new URL(realm);
-    } catch {
-      throw new ImageResolutionError(`${this.host} named an invalid token realm "${realm}".`);
-    }
-    if (service) url.searchParams.set('service', service);
-    url.searchParams.set('scope', `repository:${this.opts.repository}:pull`);
-    // Credentials go to the realm the registry names (that is how the token flow works), but never
-    // over plain HTTP to a non-local host.
-    const sendCreds = creds && (url.protocol === 'https:' || isLoopback(url));
-    const { response } = await httpRequest(this.opts.http, url.toString(), {
-      method: 'GET',
-      ...(sendCreds ? { authorization: basicAuthorization(creds) } : {}),
-    });
-    const text = new TextDecoder().decode(await readBody(this.opts.http, response));
-    if (response.status === 429) throw rateLimitError(url.host, response.headers);
-    if (response.status === 401 || response.status === 403) {
-      throw new ImageResolutionError(`Token endpoint ${url.host} refused the credentials for ${this.host} (HTTP ${response.status}); check \`docker login ${this.host}\`.`);
-    }
-    if (response.status !== 200) throw new ImageResolutionError(`Token endpoint ${url.host} answered HTTP ${response.status}.`);
-    let token: unknown;
-    try {
-      const body = JSON.parse(text) as { token?: unknown; access_token?: unknown };
-      token = body.token ?? body.access_token;
-    } catch {
-      token = undefined;
-    }
-    if (typeof token !== 'string' || token === '') {
-      throw new ImageResolutionError(`Token endpoint ${url.host} returned a malformed token response (expected JSON with "token" or "access_token").`);
-    }
-    return token;
   }
 
   /** A registry call with auth: a 401 (expired/unknown auth) re-runs the challenge once. */
