@@ -18,6 +18,8 @@ export interface WriteFs {
   mkdir(dir: string): Promise<unknown>;
   rmdir(dir: string): Promise<void>;
   stat(file: string): Promise<{ mode: number; isDirectory(): boolean }>;
+  lstat(file: string): Promise<{ mode: number; isDirectory(): boolean; isSymbolicLink(): boolean }>;
+  realpath(file: string): Promise<string>;
 }
 
 /** Write every 'create' and 'overwrite' entry of the plan under root; other entries are left alone. */
@@ -28,9 +30,10 @@ export async function applyWrites(root: string, plan: readonly PlannedWrite[], f
   const createdDirs: string[] = [];
   const staged: { temp: string; target: string; write: PlannedWrite }[] = [];
   try {
+    const project = { root: path.resolve(root), real: await fs.realpath(root).catch(() => path.resolve(root)) };
     for (const { write, target } of writes) {
       const mode = await existingMode(fs, target, write.path);
-      await makeParents(fs, path.dirname(target), createdDirs, write.path);
+      await makeParents(fs, path.dirname(target), createdDirs, write.path, project);
       const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
       staged.push({ temp, target, write });
       await writeDurably(fs, temp, write.content, mode, write.path);
@@ -52,10 +55,14 @@ export async function applyWrites(root: string, plan: readonly PlannedWrite[], f
   }
 }
 
-/** The mode to give the new file: the existing file's, or undefined (default mode) when new. */
+/**
+ * The mode to give the new file: the existing file's, or undefined (default mode) when new.
+ * A symbolic link is refused: renaming over it would silently replace the link with a file.
+ */
 async function existingMode(fs: WriteFs, target: string, relative: string): Promise<number | undefined> {
   try {
-    const stats = await fs.stat(target);
+    const stats = await fs.lstat(target);
+    if (stats.isSymbolicLink()) throw new WriteError(relative, `${target} is a symbolic link; replace it with a regular file or remove it first`, 'ESYMLINK');
     if (stats.isDirectory()) throw new WriteError(relative, `${target} is a directory`, 'EISDIR');
     return stats.mode & 0o7777;
   } catch (error) {
@@ -65,24 +72,36 @@ async function existingMode(fs: WriteFs, target: string, relative: string): Prom
   }
 }
 
-/** mkdir -p that remembers which directories it created (deepest last), for clean-up. */
-async function makeParents(fs: WriteFs, dir: string, created: string[], relative: string): Promise<void> {
+/**
+ * mkdir -p that remembers which directories it created (deepest last), for clean-up. The first
+ * existing directory inside the project must really be inside it: a symbolic link to somewhere
+ * else would make the file land outside the project.
+ */
+async function makeParents(fs: WriteFs, dir: string, created: string[], relative: string, project: { root: string; real: string }): Promise<void> {
   try {
     const stats = await fs.stat(dir);
     if (!stats.isDirectory()) throw new WriteError(relative, `${dir} is not a directory`, 'ENOTDIR');
+    if (isInside(project.root, dir) && !isInside(project.real, await fs.realpath(dir))) {
+      throw new WriteError(relative, `${dir} leads outside the project through a symbolic link`, 'ESYMLINK');
+    }
     return;
   } catch (error) {
     if (error instanceof WriteError) throw error;
     // ENOENT: create it after its parent; ENOTDIR: walk up to the parent that is a file, and name it.
     if (codeOf(error) !== 'ENOENT' && codeOf(error) !== 'ENOTDIR') throw new WriteError(relative, `cannot use ${dir} (${describe(error)})`, codeOf(error));
   }
-  await makeParents(fs, path.dirname(dir), created, relative);
+  await makeParents(fs, path.dirname(dir), created, relative, project);
   try {
     await fs.mkdir(dir);
     created.push(dir);
   } catch (error) {
     throw new WriteError(relative, `cannot create ${dir} (${describe(error)})`, codeOf(error));
   }
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 async function writeDurably(fs: WriteFs, file: string, content: string, mode: number | undefined, relative: string): Promise<void> {
@@ -120,7 +139,7 @@ class WriteError extends Error {
 }
 
 /** Problems with the target directory are bad input (exit 2); anything else is unexpected (exit 1). */
-const BAD_INPUT_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST']);
+const BAD_INPUT_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ESYMLINK']);
 
 function asCliError(error: unknown, outcome: string, file?: string): CliError {
   const code = codeOf(error);

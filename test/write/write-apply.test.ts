@@ -2,7 +2,7 @@
 // the project exactly as it was. Faults a real file system will not produce on demand (a full
 // disk, a failing rename) go through an injected fs and say so in the test name.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as realFs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,6 +101,43 @@ describe('applyWrites', () => {
     expect(error.exitCode).toBe(ExitCode.usage);
     expect(error.message).toBe(`Cannot write compose.yaml: ${path.join(dir, 'compose.yaml')} is a directory. Nothing was written.`);
     expect(tree(dir)).toEqual(['compose.yaml']);
+  });
+
+  it('refuses to replace a symbolic link with a file (exit 2), leaving link and target alone', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'apply-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'Dockerfile'), 'shared\n');
+      symlinkSync(path.join(outside, 'Dockerfile'), path.join(dir, 'Dockerfile'));
+      const error = await failure(applyWrites(dir, await plan()));
+      expect(error.exitCode).toBe(ExitCode.usage);
+      expect(error.message).toBe(`Cannot write Dockerfile: ${path.join(dir, 'Dockerfile')} is a symbolic link; replace it with a regular file or remove it first. Nothing was written.`);
+      expect(lstatSync(path.join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+      expect(readFileSync(path.join(outside, 'Dockerfile'), 'utf8')).toBe('shared\n');
+      expect(tree(dir)).toEqual(['Dockerfile']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to write through a folder symlinked outside the project (exit 2)', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'apply-outside-'));
+    try {
+      symlinkSync(outside, path.join(dir, 'src'));
+      const error = await failure(applyWrites(dir, await plan()));
+      expect(error.exitCode).toBe(ExitCode.usage);
+      expect(error.message).toBe(`Cannot write src/lib/graceful-shutdown.js: ${path.join(dir, 'src')} leads outside the project through a symbolic link. Nothing was written.`);
+      expect(readdirSync(outside)).toEqual([]);
+      expect(tree(dir)).toEqual(['src']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('writes through a symlinked folder that stays inside the project', async () => {
+    mkdirSync(path.join(dir, 'app-src'));
+    symlinkSync('app-src', path.join(dir, 'src'));
+    await applyWrites(dir, await plan());
+    expect(readFileSync(path.join(dir, 'app-src/lib/graceful-shutdown.js'), 'utf8')).toBe('export {}\n');
   });
 
   it('re-checks paths, so a hand-made plan cannot escape the root', async () => {
