@@ -3,6 +3,7 @@
 // then its source (src/server.ts for dist/server.js) must exist. TypeScript sources map to outDir.
 import path from 'node:path';
 import type { ProjectFs } from '../project-fs.js';
+import { printable } from '../validate.js';
 import type { BuildFact } from './facts.js';
 import type { PackageJson } from './package-json.js';
 import { extensionOf, insideProject, withExtension } from './paths.js';
@@ -67,20 +68,22 @@ export async function detectEntry(
 async function resolveCandidate(ctx: Context, written: string, origin: string): Promise<EntryResult | undefined> {
   const file = insideProject(written);
   if (file === undefined) {
-    ctx.warnings.push(`${origin} names "${written}", which is outside the project: ignored`);
+    ctx.warnings.push(`${origin} names "${printable(written)}", which is outside the project: ignored`);
     return undefined;
   }
-  const existing = await existingScript(ctx.fs, file);
-  if (existing) return fromExisting(ctx, existing);
-
-  // Not there: fine if it is build output whose source exists.
   const outDir = ctx.build?.outDir;
-  if (outDir !== undefined && file.startsWith(`${outDir}/`)) {
-    const compiled = extensionOf(file) === '' ? `${file}.js` : file;
+  const isBuildOutput = outDir !== undefined && file.startsWith(`${outDir}/`);
+  const existing = await existingScript(ctx.fs, file);
+  if (existing && !isBuildOutput) return fromExisting(ctx, existing);
+
+  // Build output (built locally or not yet): its source is what exists in a clean checkout.
+  if (isBuildOutput) {
+    const compiled = existing ?? (extensionOf(file) === '' ? `${file}.js` : file);
     const source = await sourceOf(ctx, compiled, outDir);
     if (source) return { entry: compiled, sourceEntry: source };
+    if (existing) return { entry: existing };
   }
-  ctx.warnings.push(`${origin} names ${file}, which does not exist`);
+  ctx.warnings.push(`${origin} names ${printable(file)}, which does not exist`);
   return undefined;
 }
 

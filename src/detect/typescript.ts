@@ -2,6 +2,7 @@
 // writes (outDir), following relative `extends` so a shared base config is honoured.
 import path from 'node:path';
 import type { ProjectFs } from '../project-fs.js';
+import { printable } from '../validate.js';
 import { parseJsonc } from './jsonc.js';
 import { isRecord, type PackageJson } from './package-json.js';
 import { insideProject } from './paths.js';
@@ -47,7 +48,8 @@ async function readConfig(fs: ProjectFs, file: string, warnings: string[]): Prom
     const parsed = parseJsonc(text);
     return isRecord(parsed) ? parsed : undefined;
   } catch (error) {
-    warnings.push(`could not read ${file} (${error instanceof Error ? error.message : String(error)}): pass --entry if the build output is not dist/`);
+    const reason = printable(error instanceof Error ? error.message : String(error));
+    warnings.push(`could not read ${file} (${reason}): pass --entry if the build output is not dist/`);
     return undefined;
   }
 }

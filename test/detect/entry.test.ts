@@ -76,6 +76,30 @@ describe('TypeScript entries', () => {
     expect(facts).toMatchObject({ entry: 'build/server.js', sourceEntry: 'src/server.ts', build: { script: 'build', outDir: 'build' }, typescript: true });
   });
 
+  test('compiled entry already built locally: still reports its source', async () => {
+    const facts = await detectProject(tsProject({
+      'package.json': pkg({ scripts: { build: 'tsc', start: 'node build/server.js' } }),
+      'src/server.ts': "app.get('/healthz')",
+      'build/server.js': "app.get('/healthz')",
+    }));
+    expect(facts).toMatchObject({ entry: 'build/server.js', sourceEntry: 'src/server.ts', healthcheckPath: '/healthz' });
+  });
+
+  test('build output of a JavaScript build without a matching source is accepted when it exists', async () => {
+    const facts = await detectProject(memoryFs({
+      'package.json': pkg({ scripts: { build: 'rollup -c', start: 'node dist/bundle.js' } }),
+      'dist/bundle.js': 'require("http").createServer().listen(3000)',
+    }));
+    expect(facts.entry).toBe('dist/bundle.js');
+    expect(facts.sourceEntry).toBeUndefined();
+  });
+
+  test('a hostile path in a start script is shown on one line in the warning', async () => {
+    const facts = await detectProject(memoryFs({ 'package.json': pkg({ scripts: { start: 'node "../x\ny.js"' } }) }));
+    expect(facts.warnings).toHaveLength(1);
+    expect(facts.warnings[0]).not.toContain('\n');
+  });
+
   test('a tsx/ts-node start script maps the source to the compiled output', async () => {
     const facts = await detectProject(tsProject({
       'package.json': pkg({ scripts: { build: 'tsc', start: 'tsx src/api/main.mts' } }),
