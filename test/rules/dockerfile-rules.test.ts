@@ -139,6 +139,7 @@ describe('checkDockerfile', () => {
     ['pnpm production install in the final stage', variant(['COPY package.json ./\n', 'COPY package.json ./\nRUN npm install -g pnpm@9.15.0 && pnpm install --frozen-lockfile --prod\n'])],
     ['yarn classic production install', variant(['COPY package.json ./\n', 'COPY package.json ./\nRUN yarn install --frozen-lockfile --production\n'])],
     ['yarn berry focus --production', variant(['COPY package.json ./\n', 'COPY package.json ./\nRUN yarn workspaces focus --production\n'])],
+    ['registry settings that are not secrets', variant(['FROM deps AS build\n', 'FROM deps AS build\nENV NPM_CONFIG_REGISTRY=https://npm.example.com/ PRIVATE_REGISTRY_HOST=npm.example.com KEYBOARD_LAYOUT=us\n'])],
     ['an npm ci --omit=dev in the final stage', variant(['COPY package.json ./\n', 'COPY package.json ./\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev\n'])],
   ])('also passes: %s', (_title, dockerfile) => {
     expect(checkDockerfile(dockerfile)).toEqual([]);

@@ -37,7 +37,7 @@ export function checkDockerfile(text: string): Violation[] {
 const PACKAGE_MANAGERS = ['npm', 'npx', 'yarn', 'pnpm', 'corepack'];
 const SECRET_NAME_PARTS = new Set([
   'TOKEN', 'AUTHTOKEN', 'PASSWORD', 'PASSWD', 'PASS', 'SECRET', 'SECRETS', 'AUTH', 'KEY', 'APIKEY',
-  'CREDENTIAL', 'CREDENTIALS', 'PRIVATE',
+  'CREDENTIAL', 'CREDENTIALS',
 ]);
 const SECRET_FILE = /^(\.npmrc|\.env|id_rsa)|\.(pem|key)$/;
 const REGISTRY_SECRET_USE = /\.npmrc|\/run\/secrets\/|_auth|NPM_TOKEN|NODE_AUTH_TOKEN|npm_config_userconfig/i;
