@@ -94,7 +94,8 @@ async function send(ctx: HttpContext, url: string, req: HttpRequest): Promise<Re
     await sleep(backoff, ctx.budget.signal);
   }
   const host = new URL(url).host;
-  if (ctx.budget.signal.aborted) {
+  // The last attempt's own timeout may fire a moment before the budget's: both mean "out of time".
+  if (ctx.budget.signal.aborted || ctx.budget.remainingMs() < 250) {
     throw new UnreachableError(`${host}: no answer within the ${ctx.budget.totalMs} ms time budget (${lastProblem || 'timed out'})`);
   }
   throw new UnreachableError(`${host}: ${lastProblem}`);
