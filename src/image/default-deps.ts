@@ -26,11 +26,11 @@ function lazyProxyFetch(env: Env): FetchLike {
   };
 }
 
-/** `docker-credential-<name> get`, host on stdin, JSON {Username, Secret} on stdout; 5 s at most. */
-export function runCredentialHelper(name: string, host: string): Promise<HelperCredentials | undefined> {
+/** `docker-credential-<name> get` (found on env.PATH), host on stdin, JSON {Username, Secret} on stdout; 5 s at most. */
+export function runCredentialHelper(env: Env, name: string, host: string): Promise<HelperCredentials | undefined> {
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 5000 }, (error, stdout) => {
+    const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 5000, env }, (error, stdout) => {
       if (error) return resolve(undefined);
       try {
         const parsed = JSON.parse(stdout) as { Username?: string; Secret?: string };
@@ -50,7 +50,7 @@ export function createDefaultImageDeps(env: NodeJS.ProcessEnv): ImageDeps {
     now: () => new Date(),
     cache: dir ? createFileCache(dir) : createMemoryCache(),
     env,
-    runCredentialHelper,
+    runCredentialHelper: (name, host) => runCredentialHelper(env, name, host),
     timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
     releaseIndexUrl: DEFAULT_RELEASE_INDEX_URL,
   };

@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDefaultImageDeps } from '../../src/image/default-deps.js';
+import { createDefaultImageDeps, runCredentialHelper } from '../../src/image/default-deps.js';
 import { startHttpServer } from './helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -43,6 +43,19 @@ describe('createDefaultImageDeps', () => {
     const notProxied = await deps.fetch(`${direct.url}/v2/`, { signal: AbortSignal.timeout(5000) });
     expect(await notProxied.text()).toBe('direct');
     expect(tunnels).toHaveLength(1);
+  });
+
+  it('runs a real docker-credential-* helper found on PATH: host on stdin, JSON on stdout', async () => {
+    const bin = await mkdtemp(join(tmpdir(), 'csnd-helper-'));
+    cleanups.push(() => rm(bin, { recursive: true, force: true }));
+    const script = join(bin, 'docker-credential-csndtest');
+    // Echoes the host it was asked about, as a real helper looks it up.
+    await writeFile(script, '#!/bin/sh\n[ "$1" = get ] || exit 1\nread host\nprintf \'{"ServerURL":"%s","Username":"helper-user","Secret":"for-%s"}\' "$host" "$host"\n');
+    await chmod(script, 0o755);
+    const env = { PATH: `${bin}:${process.env.PATH ?? ''}` };
+    expect(await runCredentialHelper(env, 'csndtest', 'r.example')).toEqual({ username: 'helper-user', secret: 'for-r.example' });
+    expect(await runCredentialHelper(env, 'absent-helper', 'r.example')).toBeUndefined();
+    expect(await runCredentialHelper(env, '../csndtest', 'r.example')).toBeUndefined();
   });
 
   it('stores the cache under $XDG_CACHE_HOME/create-secure-node-docker', async () => {

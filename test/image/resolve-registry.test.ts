@@ -160,6 +160,17 @@ describe.skipIf(!binary.available)('resolution against a real registry', () => {
       expect(deps.log.filter((r) => r.method === 'HEAD').every((r) => r.authorization?.startsWith('Basic '))).toBe(true);
     });
 
+    it('wrong password: exit 4 saying access was refused', async () => {
+      const dir = await dockerConfigDir(reg.host, 'alice', 'wrong');
+      try {
+        const error = await resolveNodeImage({ base: 'alpine', baseImage: `${reg.host}/base/node` }, testDeps({ env: { DOCKER_CONFIG: dir } })).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ImageResolutionError);
+        expect((error as Error).message).toMatch(/refused access to base\/node \(HTTP 401\)/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
     it('without credentials: exit 4 saying to docker login', async () => {
       const error = await resolveNodeImage({ base: 'alpine', baseImage: `${reg.host}/base/node` }, testDeps({ env: { HOME: '/nonexistent' } })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImageResolutionError);
@@ -183,6 +194,17 @@ describe.skipIf(!binary.available)('resolution against a real registry', () => {
       expect(image.digest).toBe(pushed.indexDigest);
       expect(reg.token!.requests).toHaveLength(1);
       expect(reg.token!.requests[0]).toMatchObject({ service: 'csnd-test-registry', scope: ['repository:library/node:pull'], authorization: undefined });
+    });
+
+    it('credentials the token endpoint refuses: exit 4 naming the token endpoint', async () => {
+      const dir = await dockerConfigDir(reg.host, 'bob', 'wrong');
+      try {
+        await expect(resolveNodeImage({ base: 'alpine', registryMirror: reg.url }, testDeps({ releaseIndexUrl, env: { DOCKER_CONFIG: dir } }))).rejects.toThrow(
+          /Token endpoint 127\.0\.0\.1:\d+ refused the credentials/,
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('sends DOCKER_CONFIG credentials to the token endpoint named by the challenge', async () => {
