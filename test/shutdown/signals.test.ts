@@ -2,18 +2,21 @@
 // TypeScript compiled by tsc) is written next to small node:http, Express, Fastify and Koa apps
 // that run as real child processes; the tests talk to them with the real node:http client and
 // stop them with process.kill(). Bounds are generous limits on behaviour, not benchmarks.
+import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ShutdownFlavor } from '../../src/shutdown/module.js';
 import { slowBody } from './apps/app-kit.js';
 import { prepareFlavour, scratchDir } from './support/app-dirs.js';
 import type { AppName, FlavourDir } from './support/app-dirs.js';
-import { ChildApp } from './support/child-app.js';
+import { APP_NODE, ChildApp } from './support/child-app.js';
 import { closed, keepAliveAgent, newConnection, request } from './support/http-probe.js';
 
 const FLAVOURS: ShutdownFlavor[] = ['cjs', 'esm', 'ts'];
 const FRAMEWORKS = ['http', 'express', 'fastify', 'koa'] as const satisfies readonly AppName[];
 const DEFAULT_TIMEOUT_MS = 8000;
+// The apps run on this process's Node, or on SHUTDOWN_TEST_NODE (see support/child-app.ts).
+const APP_NODE_VERSION = execFileSync(APP_NODE, ['--version'], { encoding: 'utf8' }).trim();
 
 let removeScratch: (() => Promise<void>) | undefined;
 const flavourDirs = new Map<ShutdownFlavor, Promise<FlavourDir>>();
@@ -39,6 +42,7 @@ async function withApp(
   const dir = await flavourDirs.get(flavour)!;
   const child = await ChildApp.start(dir.script(app), dir.dir, env);
   try {
+    expect(child.matching(/^app: node /)[0]).toMatch(`app: node ${APP_NODE_VERSION},`);
     await body(child);
   } catch (error) {
     throw new Error(`${String(error)}\n--- app output ---\n${child.output()}`, { cause: error });
@@ -53,7 +57,7 @@ function frameworkFor(flavour: ShutdownFlavor, check: number): AppName {
   return FRAMEWORKS[(FLAVOURS.indexOf(flavour) + check) % FRAMEWORKS.length] ?? 'http';
 }
 
-describe.concurrent.each(FLAVOURS)('%s flavour', (flavour) => {
+describe.concurrent.each(FLAVOURS)(`%s flavour, apps on Node ${APP_NODE_VERSION}`, (flavour) => {
   test.each(FRAMEWORKS)(
     '%s: a 2 s request in flight completes with its full body, new connections are refused, idle keep-alive sockets close, exit 0',
     async (app) => {
@@ -157,7 +161,7 @@ describe.concurrent.each(FLAVOURS)('%s flavour', (flavour) => {
   test(`${frameworkFor(flavour, 2)}: hooks run once each, in order, after the drain, even when registered twice`, async () => {
     const env = { SHUTDOWN_HOOKS: 'first,second,third', SHUTDOWN_REGISTER_TWICE: '1' };
     await withApp(flavour, frameworkFor(flavour, 2), env, async (child) => {
-      expect(child.matching(/^app: SIGTERM listeners/)).toEqual(['app: SIGTERM listeners 1']);
+      expect(child.matching(/SIGTERM listeners/)).toEqual([expect.stringMatching(/SIGTERM listeners 1$/)]);
       const inFlight = request(child.port, '/slow?ms=1000');
       await child.waitFor(/^app: \/slow received$/);
       child.signal('SIGTERM');

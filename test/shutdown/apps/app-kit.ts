@@ -65,7 +65,7 @@ function hookFor(spec: string): () => Promise<void> {
  */
 export function announce(target: ShutdownTarget, server: Server): void {
   if (process.env.SHUTDOWN_REGISTER_TWICE) gracefulShutdown(target, testOptions());
-  console.log(`app: SIGTERM listeners ${process.listenerCount('SIGTERM')}`);
+  console.log(`app: node ${process.version}, SIGTERM listeners ${process.listenerCount('SIGTERM')}`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => console.log(`app: ${signal} seen, isShuttingDown=${isShuttingDown()}`));
   }

@@ -1,8 +1,12 @@
 // A test app running in a real child process: its output as timestamped lines, a way to wait for
 // a line, real signals, and when and how it exited. Times are performance.now() in this process.
+// SHUTDOWN_TEST_NODE names another Node binary to run the apps with (a Node version matrix).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+
+/** The Node binary the apps run on. */
+export const APP_NODE = process.env.SHUTDOWN_TEST_NODE ?? process.execPath;
 
 export interface Line {
   text: string;
@@ -23,7 +27,7 @@ export class ChildApp {
   private readonly waiters = new Set<() => void>();
 
   constructor(script: string, cwd: string, env: Record<string, string>) {
-    this.child = spawn(process.execPath, [script], { cwd, env: { ...process.env, ...env }, stdio: 'pipe' });
+    this.child = spawn(APP_NODE, [script], { cwd, env: { ...process.env, ...env }, stdio: 'pipe' });
     for (const stream of [this.child.stdout, this.child.stderr]) {
       let partial = '';
       stream?.setEncoding('utf8').on('data', (chunk: string) => {
