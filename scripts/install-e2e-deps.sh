@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# System packages the Docker end-to-end suite (test/e2e) and `npm run bench:image` need:
+# Docker Engine (docker.io: dockerd, containerd, runc and a BuildKit-capable 20.10 client), the CNCF
+# distribution registry (docker-registry) and debootstrap. Idempotent and quiet: nothing is
+# downloaded when all three are installed already. Needs root (or sudo) and Debian/Ubuntu apt.
+set -euo pipefail
+
+packages=(docker.io docker-registry debootstrap)
+missing=()
+for pkg in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$pkg")
+  fi
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "e2e system packages present: ${packages[*]}"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+# The rig starts its own dockerd with its own socket and data root; the packaged service (if the
+# package's postinst started one under systemd) is not used and is left as the system has it.
+echo "installed: ${missing[*]}"

@@ -1,0 +1,26 @@
+/** One fixture app of the end-to-end proof and the flags a script would generate it with. */
+export interface E2eCase {
+  title: string;
+  /** test/fixtures/<fixture> */
+  fixture: string;
+  /** Extra CLI flags beyond --yes, --registry-mirror, --json and --port. */
+  flags: string[];
+  /** A worker has no port, no HEALTHCHECK: it is checked by its logs and its exit. */
+  worker?: boolean;
+  /** Depends on @acme/greeting from the rig's Verdaccio: built with the token as a BuildKit secret. */
+  privateRegistry?: boolean;
+  /** A source file (not a manifest or lockfile) the rebuild-cache check edits. */
+  sourceFile: string;
+}
+
+export const CASES: readonly E2eCase[] = [
+  { title: 'express-cjs: npm, Express, CommonJS', fixture: 'express-cjs', flags: [], sourceFile: 'server.js' },
+  { title: 'fastify-esm: npm, Fastify, ES modules', fixture: 'fastify-esm', flags: [], sourceFile: 'src/index.js' },
+  { title: 'typescript-build: tsc build stage, Node 24 from .node-version', fixture: 'typescript-build', flags: [], sourceFile: 'src/server.ts' },
+  { title: 'native-module: bcrypt compiled from source by node-gyp', fixture: 'native-module', flags: [], sourceFile: 'app.js' },
+  { title: 'pnpm-app: pnpm lockfile', fixture: 'pnpm-app', flags: [], sourceFile: 'index.js' },
+  { title: 'yarn-app: yarn classic lockfile, Koa', fixture: 'yarn-app', flags: [], sourceFile: 'server.mjs' },
+  { title: 'private-registry: @acme/greeting from Verdaccio with a token', fixture: 'private-registry', flags: [], privateRegistry: true, sourceFile: 'index.js' },
+  { title: 'worker: no port, handles SIGTERM itself', fixture: 'worker', flags: ['--worker'], worker: true, sourceFile: 'worker.js' },
+  { title: 'express-cjs on the Debian --base slim variant', fixture: 'express-cjs', flags: ['--base', 'slim'], sourceFile: 'server.js' },
+];

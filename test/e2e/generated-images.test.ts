@@ -1,0 +1,221 @@
+// End-to-end proof (issue 5): every generated setup is built and run in a real Docker engine.
+// The rig (test/e2e/rig) starts its own dockerd, a local registry as Docker Hub mirror serving
+// STAND-IN node images (rig/stand-in: they stand in for the official images, not for our output),
+// and Verdaccio. The CLI resolves the base digest through that mirror, and the Dockerfile it writes
+// is built exactly as written. Run: `sudo E2E=1 npm run test:e2e`.
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES, type E2eCase } from './cases.js';
+import { installSteps, parseBuildSteps } from './rig/build-log.js';
+import { httpGet, runContainer, stopDuringSlowRequest, type Container } from './rig/container.js';
+import { waitFor } from './rig/exec.js';
+import { FIXTURES_DIR, fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
+import { generate } from './rig/generate.js';
+import { inspectImageContents } from './rig/image-contents.js';
+import { scanSavedImage } from './rig/layer-scan.js';
+import { startRig, type Rig } from './rig/rig.js';
+import { standInForTag } from './rig/stand-in-images.js';
+import { freePort } from '../support/registry.js';
+
+const E2E = process.env.E2E === '1';
+if (!E2E) {
+  console.log('SKIPPED: the Docker end-to-end suite needs root and a Docker engine it starts itself. Run it with: sudo E2E=1 npm run test:e2e');
+}
+
+describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker engine', () => {
+  let rig: Rig;
+
+  beforeAll(async () => {
+    // Under E2E=1 a missing engine, registry or Verdaccio throws here: a failure, never a skip.
+    rig = await startRig({ verdaccioPackages: [path.join(FIXTURES_DIR, 'private-registry', 'registry-package')] });
+    console.log(`[e2e] rig up: ${JSON.stringify(rig.timings)} (seconds)`);
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await rig?.stop();
+  }, 120_000);
+
+  describe.each(CASES)('$title', (c: E2eCase) => {
+    let ws: FixtureWorkspace;
+    let port: number;
+    let image: string;
+    let built = false;
+    let secretDir: string | undefined;
+    /** What the first --yes run pinned, and the digest the mirror serves for that tag. */
+    let generation: { tag: string; digest: string; source: string; standInDigest: string | undefined } | undefined;
+    const containers: Container[] = [];
+
+    const buildSecrets = () => (secretDir ? [{ id: 'npmrc', src: path.join(secretDir, 'npmrc') }] : []);
+    const devDependencies = () => Object.keys((JSON.parse(readFileSync(path.join(ws.dir, 'package.json'), 'utf8')) as { devDependencies?: object }).devDependencies ?? {});
+    const requireImage = () => {
+      if (!built) throw new Error('the image did not build (see the first test of this fixture)');
+    };
+    const run = async (hardened: boolean) => {
+      requireImage();
+      // Host network (this engine has no bridge): each fixture gets a free port through PORT, which
+      // the fixture apps and the generated HEALTHCHECK both read.
+      const container = await runContainer(rig.docker, image, { hardened, env: c.worker ? {} : { PORT: String(port) } });
+      containers.push(container);
+      return container;
+    };
+
+    beforeAll(async () => {
+      ws = await fixtureWorkspace(c.fixture, { verdaccioPort: rig.verdaccio?.port });
+      port = await freePort();
+      image = `e2e/${c.fixture}${c.flags.includes('slim') ? '-slim' : ''}:test`;
+      if (c.privateRegistry) {
+        // The secret exactly as README.Docker.md tells CI to write it: an .npmrc holding the token, outside the build context.
+        secretDir = mkdtempSync(path.join(tmpdir(), 'e2e-secret-'));
+        const host = new URL(rig.verdaccio!.url).host;
+        writeFileSync(path.join(secretDir, 'npmrc'), `//${host}/:_authToken=${rig.verdaccio!.token}\n`);
+      }
+      const report = await generate(ws.dir, rig.registry.url, c.flags);
+      const resolved = report.image as { ref: string; digest: string; source: string };
+      const from = /^FROM node:([^@\s]+)@(sha256:[0-9a-f]{64})/m.exec(readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8'));
+      if (!from) throw new Error('the generated Dockerfile has no FROM node:<tag>@sha256:<digest> line');
+      const tag = from[1]!;
+      const standIn = standInForTag(rig.standIns, tag);
+      if (!standIn) throw new Error(`the generated Dockerfile names node:${tag}, which the rig does not stand in for`);
+      generation = { tag, digest: resolved.digest, source: resolved.source, standInDigest: standIn.digest };
+      if (resolved.digest !== standIn.digest) {
+        // Test 0 reports the wrong pin. So that properties 1-8 are still proven on this fixture, the
+        // setup is regenerated with the CLI's own --digest flag naming the digest the mirror serves.
+        await generate(ws.dir, rig.registry.url, [...c.flags, '--force', '--digest', standIn.digest]);
+      }
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const container of containers) await container.remove();
+      await rig?.docker.run(['image', 'rm', '-f', image], { allowFailure: true });
+      ws?.remove();
+      if (secretDir) rmSync(secretDir, { recursive: true, force: true });
+    }, 120_000);
+
+    it('0. --yes generation pins the digest the mirror registry serves, resolved through --registry-mirror', async () => {
+      const first = generation!;
+      expect(first.digest, `the CLI pinned ${first.digest} from "${first.source}" instead of the digest node:${first.tag} has in the mirror`).toBe(first.standInDigest);
+      expect(first.source).toBe('registry');
+    });
+
+    it('1. builds from a clean build cache', async () => {
+      const dockerfile = readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8');
+      const standIn = standInForTag(rig.standIns, generation!.tag)!;
+      expect(dockerfile).toContain(`FROM node:${generation!.tag}@${standIn.digest}`);
+      expect(standIn.flavour).toBe(c.flags.includes('slim') ? 'slim' : 'alpine');
+      const result = await rig.docker.build({ context: ws.dir, tag: image, noCache: true, secrets: buildSecrets() });
+      console.log(`[e2e] ${c.fixture}${c.flags.join('')}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
+      built = true;
+    });
+
+    it('2. runs as uid 1000 (not root), with dumb-init as PID 1 and NODE_ENV=production', async () => {
+      const container = await run(false);
+      const pid1 = await container.exec(['cat', '/proc/1/cmdline']);
+      expect(pid1.stdout.split('\0')[0]).toMatch(/(^|\/)dumb-init$/);
+      const node = await waitFor('the node process', async () => (await container.processes()).find((p) => /(^|\/)node\b/.test(p.command.split(' ')[0]!)), 20_000);
+      const all = await container.processes();
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      for (const p of all) expect(p.uid, `uid of ${p.command}`).toBe(1000);
+      expect(node.env.NODE_ENV).toBe('production');
+      expect((await container.exec(['id', '-u'])).stdout.trim()).toBe('1000');
+      await container.remove();
+    });
+
+    it(c.worker ? '3. (worker) has no HEALTHCHECK and no port, and does its work' : '3. answers on its port and the HEALTHCHECK reaches healthy', async () => {
+      const container = await run(false);
+      if (c.worker) {
+        expect(await rig.docker.out(['image', 'inspect', '--format', '{{json .Config.Healthcheck}}{{json .Config.ExposedPorts}}', image])).toBe('nullnull');
+        await waitFor('a finished tick in the logs', async () => ((await container.logs()).includes('tick 1 done') ? true : undefined), 20_000);
+      } else {
+        const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
+        expect(health.status).toBe(200);
+        await container.waitHealthy();
+      }
+      await container.remove();
+    });
+
+    it('4. docker stop lets in-flight work finish and the container exits 0 within the grace period', async () => {
+      const container = await run(false);
+      if (c.worker) {
+        await waitFor('the worker to start', async () => ((await container.logs()).includes('started') ? true : undefined), 20_000);
+        const stop = await container.stop();
+        expect(stop.exitCode).toBe(0);
+        expect(stop.seconds).toBeLessThan(10);
+        expect(await container.logs()).toContain('worker stopped cleanly');
+      } else {
+        await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
+        const result = await stopDuringSlowRequest(container, port, 3000);
+        expect(result.status, result.body).toBe(200);
+        expect(result.body).toContain('slow done');
+        expect(result.requestSeconds).toBeGreaterThanOrEqual(2.9);
+        expect(result.stop.exitCode).toBe(0);
+        expect(result.stop.seconds).toBeLessThan(10);
+      }
+    });
+
+    it('5. holds no devDependencies, compilers, .npmrc, .env or .git, and uid 1000 cannot change the app files', async () => {
+      requireImage();
+      const contents = await inspectImageContents(rig.docker, image, devDependencies());
+      expect(contents.appFilesSeen).toBeGreaterThan(3);
+      expect(contents.devDependencies).toEqual([]);
+      expect(contents.buildTools).toEqual([]);
+      expect(contents.forbiddenFiles).toEqual([]);
+      expect(contents.writableByApp).toEqual([]);
+      expect(contents.appUserCanTouch).toBe(false);
+      // The .env planted in the checkout (its value) is nowhere in the image either.
+      const scan = await scanSavedImage(rig.docker, image, [ws.planted.dotenvMarker]);
+      expect(scan.hits).toEqual([]);
+    });
+
+    it.runIf(c.privateRegistry)('6. the registry token appears nowhere: history, inspect, and every file of every layer', async () => {
+      requireImage();
+      const token = rig.verdaccio!.token;
+      // The build could only install @acme/greeting with the token: it reached the install step.
+      const container = await run(false);
+      await waitFor('GET /', () => httpGet(`http://127.0.0.1:${port}/`), 30_000);
+      expect((await httpGet(`http://127.0.0.1:${port}/`))?.body).toMatch(/hello|greet/i);
+      await container.remove();
+      const needles = [token, Buffer.from(token).toString('base64')];
+      const history = await rig.docker.out(['history', '--no-trunc', image]);
+      const inspect = await rig.docker.out(['image', 'inspect', image]);
+      for (const needle of needles) {
+        expect(history.includes(needle), 'token in docker history').toBe(false);
+        expect(inspect.includes(needle), 'token in docker inspect').toBe(false);
+      }
+      const scan = await scanSavedImage(rig.docker, image, needles);
+      expect(scan.layers).toBeGreaterThan(1);
+      expect(scan.files).toBeGreaterThan(100);
+      expect(scan.hits).toEqual([]);
+    });
+
+    it('7. runs with the compose hardening: read-only, tmpfs /tmp, no capabilities, no-new-privileges, uid 1000', async () => {
+      const container = await run(true);
+      expect(await container.inspect('{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.Config.User}}')).toBe(
+        'true [ALL] [no-new-privileges] 1000:1000',
+      );
+      if (c.worker) {
+        await waitFor('a finished tick in the logs', async () => ((await container.logs()).includes('tick 1 done') ? true : undefined), 20_000);
+      } else {
+        const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
+        expect(health.status).toBe(200);
+        await container.waitHealthy();
+      }
+      const stop = await container.stop();
+      expect(stop.exitCode).toBe(0);
+    });
+
+    it('8. after a source-only change, the rebuild reuses the dependency install layer (CACHED)', async () => {
+      requireImage();
+      appendFileSync(path.join(ws.dir, c.sourceFile), `\n// e2e source-only change ${Date.now()}\n`);
+      const result = await rig.docker.build({ context: ws.dir, tag: image, secrets: buildSecrets() });
+      const steps = parseBuildSteps(result.log);
+      const installs = installSteps(steps);
+      expect(installs.length, `install steps in:\n${result.log}`).toBeGreaterThan(0);
+      for (const step of installs) expect(step.cached, `${step.name} should be CACHED`).toBe(true);
+      // The change itself was seen: some step after the installs did run.
+      expect(steps.some((s) => /^\[[^\]]+\] COPY \. /.test(s.name) && !s.cached)).toBe(true);
+      console.log(`[e2e] ${c.fixture}${c.flags.join('')}: rebuild after a source change ${result.seconds.toFixed(1)} s`);
+    });
+  });
+});
