@@ -16,7 +16,7 @@ import { readPackageJson } from './package-json.js';
 import { detectPackageManager } from './package-manager.js';
 import { extensionOf } from './paths.js';
 import { detectPort } from './port.js';
-import { readSource } from './source.js';
+import { readEntrySources } from './source.js';
 import { detectTypeScript } from './typescript.js';
 import { detectYarnrcRegistry } from './yarnrc.js';
 
@@ -39,9 +39,9 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
   const build = detectBuild(pkg, ts, warnings);
   const { entry, sourceEntry } = await detectEntry(fs, pkg, ts, build, warnings);
   // The source is what exists before a build; the compiled entry may not be there yet.
-  const source = await readSource(fs, sourceEntry ?? entry);
+  const sources = await readEntrySources(fs, sourceEntry ?? entry);
 
-  const framework = detectFramework(pkg, source);
+  const framework = detectFramework(pkg, sources.all);
   const native = await detectNative(fs, pkg, pm.fact, warnings);
   const node = await detectNodeRange(fs, pkg, warnings);
   const facts: ProjectFacts = {
@@ -57,15 +57,15 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
   if (pkg.name !== undefined) facts.name = pkg.name;
   if (entry !== undefined) facts.entry = entry;
   if (sourceEntry !== undefined) facts.sourceEntry = sourceEntry;
-  const port = await detectPort(fs, source);
+  const port = await detectPort(fs, [sources.entry, sources.all]);
   if (port !== undefined) facts.port = port;
   if (build !== undefined) facts.build = build;
   const registry = pm.fact.yarnBerry ? await detectYarnrcRegistry(fs, warnings) : await detectRegistry(fs, warnings);
   if (registry !== undefined) facts.registry = registry;
   if (node.nodeRange !== undefined) facts.nodeRange = node.nodeRange;
   if (node.nodeRangeSource !== undefined) facts.nodeRangeSource = node.nodeRangeSource;
-  const healthcheckPath = detectHealthPath(source);
+  const healthcheckPath = detectHealthPath(sources.entry) ?? detectHealthPath(sources.all);
   if (healthcheckPath !== undefined) facts.healthcheckPath = healthcheckPath;
-  if (source !== '') facts.likelyWorker = framework === 'unknown' && !/\.listen\s*\(|\bcreateServer\s*\(/.test(source);
+  if (sources.entry !== '') facts.likelyWorker = framework === 'unknown' && !/\.listen\s*\(|\bcreateServer\s*\(/.test(sources.all);
   return facts;
 }

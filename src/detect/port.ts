@@ -1,6 +1,6 @@
 // The port the app listens on: the default in `process.env.PORT || N` (or `??`), else a literal
-// `listen(N)` / `listen({ port: N })`, where N may also be a constant declared in the same file
-// (`const PORT = 3000`); else PORT= in .env. Undefined when none is found: the options layer then
+// `listen(N)` / `listen({ port: N })`, where N may also be a constant declared in the same source
+// (`const PORT = 3000`); in the entry first, then in the files it imports; else PORT= in .env. Undefined when none is found: the options layer then
 // uses its default.
 import type { ProjectFs } from '../project-fs.js';
 
@@ -12,9 +12,12 @@ const ENV_DEFAULT = new RegExp(String.raw`${ENV_PORT}\s*\)?\s*(?:\|\||\?\?)\s*${
 const LISTEN = new RegExp(String.raw`\.listen\(\s*(?:\{[^}]*?\bport\s*:\s*)?${VALUE}`, 'g');
 const DOTENV_PORT = /^\s*(?:export\s+)?PORT\s*=\s*['"]?(\d{1,5})['"]?\s*(?:#.*)?$/m;
 
-export async function detectPort(fs: ProjectFs, source: string): Promise<number | undefined> {
-  const fromSource = firstPort(source, ENV_DEFAULT) ?? firstPort(source, LISTEN);
-  if (fromSource !== undefined) return fromSource;
+/** `sources` in order of trust: the entry, then the entry with the files it imports. */
+export async function detectPort(fs: ProjectFs, sources: string[]): Promise<number | undefined> {
+  for (const source of sources) {
+    const fromSource = firstPort(source, ENV_DEFAULT) ?? firstPort(source, LISTEN);
+    if (fromSource !== undefined) return fromSource;
+  }
   const dotenv = await fs.read('.env');
   const match = dotenv === undefined ? undefined : DOTENV_PORT.exec(dotenv);
   return match?.[1] === undefined ? undefined : validPort(match[1]);

@@ -44,6 +44,59 @@ describe('health route and worker', () => {
   });
 });
 
+describe('files the entry imports', () => {
+  test('health route and port declared in directly imported local files', async () => {
+    const facts = await detectProject(memoryFs({
+      'package.json': '{"main":"src/index.js","dependencies":{"express":"5"}}',
+      'src/index.js': "const config = require('./config');\nconst routes = require('./routes');\nrequire('express')().use(routes).listen(config.port);",
+      'src/config.js': 'module.exports = { port: Number(process.env.PORT) || 4500 };',
+      'src/routes/index.js': "router.get('/healthz', (req, res) => res.send('ok'));",
+    }));
+    expect(facts).toMatchObject({ port: 4500, healthcheckPath: '/healthz', framework: 'express' });
+  });
+
+  test("a TypeScript source importing './app.js' reads app.ts", async () => {
+    const facts = await detectProject(memoryFs({
+      'package.json': '{"scripts":{"build":"tsc","start":"node dist/main.js"}}',
+      'src/main.ts': "import { app } from './app.js';\napp.listen(process.env.PORT ?? 3100);",
+      'src/app.ts': "import { createServer } from 'node:http';\nexport const app = createServer(handler); // '/ready'",
+    }));
+    expect(facts).toMatchObject({ port: 3100, healthcheckPath: '/ready', framework: 'http', likelyWorker: false });
+  });
+
+  test('the entry is trusted before what it imports', async () => {
+    const facts = await detectProject(memoryFs({
+      'package.json': '{"main":"index.js"}',
+      'index.js': "require('./legacy');\napp.get('/status'); app.listen(process.env.PORT || 3200);",
+      'legacy.js': "app.get('/health'); other.listen(9999);",
+    }));
+    expect(facts).toMatchObject({ port: 3200, healthcheckPath: '/status' });
+  });
+
+  test('a server started from an imported file is no worker', async () => {
+    const facts = await detectProject(memoryFs({
+      'package.json': '{"main":"index.js"}',
+      'index.js': "require('dotenv/config');\nrequire('./server');",
+      'server.js': "require('http').createServer(h).listen(3000);",
+    }));
+    expect(facts).toMatchObject({ likelyWorker: false, framework: 'http', port: 3000 });
+  });
+
+  test('imports outside the project, into node_modules, and beyond the cap are not read', async () => {
+    const imports = Array.from({ length: 20 }, (_, i) => `require('./m${i}');`).join('\n');
+    const files: Record<string, string> = {
+      'package.json': '{"main":"app/index.js"}',
+      'app/index.js': `require('../../outside');\nrequire('./node_modules/x');\n${imports}`,
+      'app/node_modules/x.js': '',
+    };
+    for (let i = 0; i < 20; i++) files[`app/m${i}.js`] = '';
+    const fs = memoryFs(files);
+    await detectProject(fs);
+    expect(fs.reads.some((p) => p.includes('node_modules') || p.includes('outside'))).toBe(false);
+    expect(fs.reads.filter((p) => /^app\/m\d+\.js$/.test(p)).length).toBeLessThanOrEqual(12);
+  });
+});
+
 describe('reading limits', () => {
   test('only the first MAX_SOURCE_CHARS of the entry are examined', async () => {
     const padding = '/' + '*'.repeat(MAX_SOURCE_CHARS) + '*/\n';
