@@ -2,7 +2,7 @@
 // the log lines the tests wait for. Each app maps its framework's request onto route().
 import type { Server } from 'node:http';
 import { gracefulShutdown, isShuttingDown } from './graceful-shutdown.js';
-import type { ShutdownOptions, ShutdownTarget } from './graceful-shutdown.js';
+import type { ShutdownLogger, ShutdownOptions, ShutdownTarget } from './graceful-shutdown.js';
 
 export interface Reply {
   status: number;
@@ -36,17 +36,24 @@ export async function route(url: string): Promise<Reply> {
 let options: ShutdownOptions | undefined;
 
 /**
- * Options from SHUTDOWN_TIMEOUT_MS and SHUTDOWN_HOOKS ("first,second:fail": hooks that log
- * "hook NAME start/done", take 100 ms, and throw when marked :fail). The same object on every
- * call, so registering twice passes the very same hooks.
+ * Options from SHUTDOWN_TIMEOUT_MS, SHUTDOWN_HOOKS ("first,second:fail": hooks that log "hook NAME
+ * start/done", take 100 ms, and throw when marked :fail) and SHUTDOWN_CUSTOM_LOGGER (a logger
+ * that prefixes its lines). The same object on every call, so registering twice passes the very
+ * same hooks.
  */
 export function testOptions(): ShutdownOptions {
   options ??= {
     ...(process.env.SHUTDOWN_TIMEOUT_MS ? { timeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS) } : {}),
+    ...(process.env.SHUTDOWN_CUSTOM_LOGGER ? { logger: prefixedLogger } : {}),
     onShutdown: (process.env.SHUTDOWN_HOOKS ?? '').split(',').filter(Boolean).map(hookFor),
   };
   return options;
 }
+
+const prefixedLogger: ShutdownLogger = {
+  info: (message) => console.log(`custom info: ${message}`),
+  error: (message, error) => console.log(`custom error: ${message}: ${error instanceof Error ? error.message : 'no error object'}`),
+};
 
 function hookFor(spec: string): () => Promise<void> {
   const [name, behaviour] = spec.split(':');
