@@ -8,6 +8,8 @@ export interface PackageJson {
   main?: string;
   type?: string;
   packageManager?: string;
+  /** npm's `devEngines.packageManager` ({ name, version }) as "name@version", when packageManager is absent. */
+  devEnginesPackageManager?: string;
   gypfile?: boolean;
   enginesNode?: string;
   scripts: Record<string, string>;
@@ -29,11 +31,15 @@ export async function readPackageJson(fs: ProjectFs, dir: string): Promise<Packa
   }
   if (!isRecord(raw)) throw new UsageError(`${fileIn(dir)} must contain a JSON object`);
   const engines = isRecord(raw.engines) ? raw.engines : {};
+  const devEngines = isRecord(raw.devEngines) && isRecord(raw.devEngines.packageManager) ? raw.devEngines.packageManager : {};
+  const devName = stringOrUndefined(devEngines.name);
+  const devVersion = stringOrUndefined(devEngines.version);
   return {
     name: stringOrUndefined(raw.name),
     main: stringOrUndefined(raw.main),
     type: stringOrUndefined(raw.type),
     packageManager: stringOrUndefined(raw.packageManager),
+    devEnginesPackageManager: devName === undefined ? undefined : `${devName}@${devVersion ?? '*'}`,
     gypfile: raw.gypfile === true,
     enginesNode: stringOrUndefined(engines.node),
     scripts: stringRecord(raw.scripts),

@@ -29,7 +29,10 @@ export async function detectPackageManager(fs: ProjectFs, pkg: PackageJson): Pro
   const present: typeof LOCKFILES = [];
   for (const lock of LOCKFILES) if (await fs.exists(lock.file)) present.push(lock);
 
-  const declared = parsePackageManagerField(pkg.packageManager, warnings);
+  const declared =
+    pkg.packageManager !== undefined || pkg.devEnginesPackageManager === undefined
+      ? parsePackageManagerField(pkg.packageManager, warnings)
+      : parsePackageManagerField(pkg.devEnginesPackageManager, warnings, 'devEngines.packageManager');
   let name: PackageManagerName;
   let lockfile: string | undefined;
   if (declared) {
@@ -68,17 +71,18 @@ export async function detectPackageManager(fs: ProjectFs, pkg: PackageJson): Pro
 export function parsePackageManagerField(
   value: string | undefined,
   warnings: string[],
+  field = 'packageManager',
 ): { name: PackageManagerName; version?: string } | undefined {
   if (value === undefined) return undefined;
   const match = /^(npm|pnpm|yarn)@([^+\s]+)(?:\+\S+)?$/.exec(value);
   if (!match) {
-    warnings.push(`ignoring package.json packageManager "${printable(value)}": expected npm, pnpm or yarn as name@version`);
+    warnings.push(`ignoring package.json ${field} "${printable(value)}": expected npm, pnpm or yarn as name@version`);
     return undefined;
   }
   const name = match[1] as PackageManagerName;
   const version = match[2] ?? '';
   if (!semver.valid(version)) {
-    warnings.push(`package.json packageManager "${printable(value)}" has no exact version: the image will install the latest ${name}`);
+    warnings.push(`package.json ${field} "${printable(value)}" has no exact version: the image installs this tool's default ${name} version`);
     return { name };
   }
   return { name, version };

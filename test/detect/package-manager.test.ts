@@ -46,6 +46,22 @@ describe('package manager', () => {
     expect(facts.warnings.join('\n')).toContain('has no exact version');
   });
 
+  test('devEngines.packageManager when packageManager is absent', async () => {
+    const facts = await detect({ 'package.json': JSON.stringify({ devEngines: { packageManager: { name: 'pnpm', version: '10.4.1' } } }), 'pnpm-lock.yaml': '' });
+    expect(facts.packageManager).toEqual({ name: 'pnpm', version: '10.4.1', lockfile: 'pnpm-lock.yaml' });
+  });
+
+  test('devEngines with a range: the manager without a version, and a warning naming the field', async () => {
+    const facts = await detect({ 'package.json': JSON.stringify({ devEngines: { packageManager: { name: 'yarn', version: '^1.22.0' } } }), 'yarn.lock': '# yarn lockfile v1\n' });
+    expect(facts.packageManager).toEqual({ name: 'yarn', lockfile: 'yarn.lock', yarnBerry: false });
+    expect(facts.warnings).toEqual(['package.json devEngines.packageManager "yarn@^1.22.0" has no exact version: the image installs this tool\'s default yarn version']);
+  });
+
+  test('packageManager wins over devEngines', async () => {
+    const facts = await detect({ 'package.json': JSON.stringify({ packageManager: 'pnpm@9.15.9', devEngines: { packageManager: { name: 'npm' } } }), 'pnpm-lock.yaml': '' });
+    expect(facts.packageManager.name).toBe('pnpm');
+  });
+
   test('bun lockfile alone: npm, with a warning', async () => {
     const facts = await detect({ 'package.json': manifest(), 'bun.lock': '{}' });
     expect(facts.packageManager).toEqual({ name: 'npm' });
