@@ -87,7 +87,7 @@ describe('stripTypes', () => {
 });
 
 describe('toCommonJs', () => {
-  test('the CommonJS flavour loads with require() and exports the two functions', async () => {
+  test('the CommonJS flavour loads with require(), exports the two functions, and rejects an unusable timeoutMs', async () => {
     const cjs = shutdownModuleSource('cjs');
     expect(cjs).not.toMatch(/^(import|export)\b/m);
     expect(cjs).toContain("const { constants } = require('node:os');");
@@ -102,6 +102,15 @@ describe('toCommonJs', () => {
       const loaded = createRequire(file)(file) as Record<string, unknown>;
       expect(Object.keys(loaded).sort()).toEqual(['gracefulShutdown', 'isShuttingDown']);
       expect((loaded.isShuttingDown as () => boolean)()).toBe(false);
+
+      // A mistyped timeout fails at registration, before any signal handler exists, rather than
+      // becoming setTimeout's 1 ms and an instant exit 1 at the first SIGTERM.
+      const register = loaded.gracefulShutdown as (target: object, options: object) => void;
+      const listeners = process.listenerCount('SIGTERM');
+      for (const timeoutMs of [Number('8s'), 0, 2 ** 31]) {
+        expect(() => register({ close: () => Promise.resolve() }, { timeoutMs })).toThrow(RangeError);
+      }
+      expect(process.listenerCount('SIGTERM')).toBe(listeners);
     } finally {
       await scratch.remove();
     }
