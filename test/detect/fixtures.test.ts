@@ -1,6 +1,6 @@
 // Detection over every real fixture app in test/fixtures, read from disk through nodeProjectFs.
 // The table is the expected facts per fixture; a fixture without a row fails the last test.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectProject } from '../../src/detect/index.js';
@@ -146,3 +146,26 @@ describe('detectProject over the fixture apps', () => {
     expect(text).not.toContain('${');
   });
 });
+
+describe('fixture lockfiles match their manifests (so npm ci / pnpm --frozen-lockfile accept them)', () => {
+  const read = (fixture: string, file: string) => readFileSync(path.join(FIXTURES, fixture, file), 'utf8');
+  for (const fixture of Object.keys(expected)) {
+    const dir = path.join(FIXTURES, fixture);
+    const manifest = JSON.parse(read(fixture, 'package.json')) as { dependencies?: object; devDependencies?: object };
+    if (existsSync(path.join(dir, 'package-lock.json'))) {
+      test(`${fixture}: package-lock.json root lists the same dependencies`, () => {
+        const lock = JSON.parse(read(fixture, 'package-lock.json')) as { lockfileVersion: number; packages: Record<string, { dependencies?: object; devDependencies?: object }> };
+        expect(lock.lockfileVersion).toBe(3);
+        expect(lock.packages['']?.dependencies).toEqual(manifest.dependencies);
+        expect(lock.packages['']?.devDependencies).toEqual(manifest.devDependencies);
+      });
+    }
+    if (existsSync(path.join(dir, 'pnpm-lock.yaml'))) {
+      test(`${fixture}: pnpm-lock.yaml importer lists the same specifiers`, () => {
+        const specifiers = [...read(fixture, 'pnpm-lock.yaml').matchAll(/^ {6}(\S+):\n {8}specifier: (\S+)$/gm)].map((m) => [m[1], m[2]]);
+        expect(Object.fromEntries(specifiers)).toEqual({ ...manifest.dependencies, ...manifest.devDependencies });
+      });
+    }
+  }
+});
+
