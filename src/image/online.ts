@@ -40,41 +40,42 @@ export async function resolveOnline(input: OnlineInput): Promise<{ image: Resolv
   const hints = [...(typeof cachedHint === 'string' ? [cachedHint] : []), ...(base === 'alpine' ? snapshotAlpineHints() : [])];
 
   const [index] = await Promise.all([loadReleaseIndex(input.http, input.releaseIndexUrl, input.cache, now), client.prepare()]);
-  let version: string | undefined;
-  let tagged: TaggedDigest | undefined;
-
+  let picked: { version: string; tagged: TaggedDigest } | undefined;
+  let walked: string[] = [];
   if (index.releases) {
     const choice = chooseCandidates(index.releases, range);
     warnings.push(...choice.warnings);
-    const candidates = choice.candidates.slice(0, MAX_WALK).map((r) => r.version);
-    for (let i = 0; i < candidates.length && !tagged; i += BATCH) {
-      const batch = candidates.slice(i, i + BATCH);
-      const probe = await probeVersions(client, batch, base, now, hints);
-      if (probe.found < 0) continue;
-      version = batch[probe.found]!;
-      const seen = probe.defaults[probe.found]!;
-      tagged = probe.tagged ?? (await settleTag(client, version, base, now, hints, { ...seen, tag: defaultTag(version, base) }));
+    walked = choice.candidates.slice(0, MAX_WALK).map((r) => r.version);
+    picked = await walkCandidates(client, walked, base, now, hints);
+    if (picked && picked.version !== walked[0]) {
+      warnings.push(`${defaultTag(walked[0]!, base)} is not published in ${client.host}/${target.repository} yet; using ${picked.version}.`);
     }
-    if (!tagged) {
-      const tried = candidates.map((v) => defaultTag(v, base)).join(', ');
-      throw new ImageResolutionError(`None of the newest matching Node releases has an image in ${client.host}/${target.repository} (tags tried: ${tried}).`);
-    }
-    if (version !== candidates[0]) {
-      warnings.push(`${defaultTag(candidates[0]!, base)} is not published in ${client.host}/${target.repository} yet; using ${version}.`);
+    if (!picked) {
+      warnings.push(`None of ${walked.map((v) => defaultTag(v, base)).join(', ')} exists in ${client.host}/${target.repository}; asking its own tags which Node version they carry.`);
     }
   } else {
     warnings.push(`Node's release index could not be read (${index.problem}); the Node version was taken from the images in ${client.host}.`);
-    const choice = await versionFromRegistry(client, range, base, now, input.cache);
-    version = choice.version;
-    if (!choice.lts) warnings.push(`Node ${version} satisfies "${range}" but is not an LTS release (shorter support).`);
-    tagged = await settleTag(client, version, base, now, hints, choice.known);
-    if (!tagged) throw new ImageResolutionError(`No image tagged ${defaultTag(version, base)} in ${client.host}/${target.repository}.`);
   }
+  if (!picked) {
+    // No release index, or none of its newest releases has an image here (a registry that hosts
+    // a few versions only): the registry's own lts/major tags say what it has.
+    try {
+      const choice = await versionFromRegistry(client, range, base, now, input.cache);
+      if (!choice.lts) warnings.push(`Node ${choice.version} satisfies "${range}" but is not an LTS release (shorter support).`);
+      const tagged = await settleTag(client, choice.version, base, now, hints, choice.known);
+      if (!tagged) throw new ImageResolutionError(`No image tagged ${defaultTag(choice.version, base)} in ${client.host}/${target.repository}.`);
+      picked = { version: choice.version, tagged };
+    } catch (error) {
+      if (!(error instanceof ImageResolutionError) || walked.length === 0) throw error;
+      throw new ImageResolutionError(`${error.message} Tags tried from Node's release index: ${walked.map((v) => defaultTag(v, base)).join(', ')}.`);
+    }
+  }
+  const { version, tagged } = picked;
 
   if (tagged.inexact) {
     warnings.push(`Could not find which ${base} release ${tagged.tag} is built on (no ${version}-${base}<release> tag has the same digest); the FROM line names ${tagged.tag}.`);
   } else {
-    const variant = variantOf(tagged.tag, version!);
+    const variant = variantOf(tagged.tag, version);
     if (variant) await input.cache.put(hintKey, variant);
   }
   if (tagged.mediaType && !MULTI_ARCH.has(tagged.mediaType)) {
@@ -84,11 +85,31 @@ export async function resolveOnline(input: OnlineInput): Promise<{ image: Resolv
     ref: `${target.fromRepository}:${tagged.tag}@${tagged.digest}`,
     repository: target.fromRepository,
     tag: tagged.tag,
-    version: version!,
+    version,
     digest: tagged.digest,
     source: 'registry',
     resolvedAt: now.toISOString(),
     resolvedFrom: client.host,
   };
   return { image, warnings };
+}
+
+/** Newest first, in batches of parallel HEADs; the first version that has an image wins. */
+async function walkCandidates(
+  client: RegistryClient,
+  candidates: string[],
+  base: BaseFlavor,
+  now: Date,
+  hints: string[],
+): Promise<{ version: string; tagged: TaggedDigest } | undefined> {
+  for (let i = 0; i < candidates.length; i += BATCH) {
+    const batch = candidates.slice(i, i + BATCH);
+    const probe = await probeVersions(client, batch, base, now, hints);
+    if (probe.found < 0) continue;
+    const version = batch[probe.found]!;
+    const seen = probe.defaults[probe.found]!;
+    const tagged = probe.tagged ?? (await settleTag(client, version, base, now, hints, { ...seen, tag: defaultTag(version, base) }));
+    if (tagged) return { version, tagged };
+  }
+  return undefined;
 }

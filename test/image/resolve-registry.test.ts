@@ -49,6 +49,7 @@ describe.skipIf(!binary.available)('resolution against a real registry', () => {
       node24 = await pushNode(reg, 'library/node', '24.21.0', '3.24', ['24-alpine']);
       await pushNode(reg, 'library/node', '27.2.0', '3.24', ['27-alpine', 'current-alpine']);
       await pushNode(reg, 'some/node', '24.21.0', '3.24', ['24-alpine']);
+      await pushNode(reg, 'old/node', '20.20.0', '3.24', ['20-alpine', 'lts-alpine']);
       slim26 = await pushNodeImageIndex(reg, { repository: 'library/node', nodeVersion: '26.6.0', tags: ['26.6.0-trixie-slim', '26.6.0-slim', 'lts-slim'], labels: { flavor: 'slim' } });
       await pushNodeImageIndex(reg, { repository: 'library/node', nodeVersion: '26.6.0', tags: ['26.6.0-bookworm-slim'], labels: { flavor: 'bookworm' } });
     });
@@ -106,6 +107,12 @@ describe.skipIf(!binary.available)('resolution against a real registry', () => {
       expect(image.ref).toBe(`${reg.host}/some/node:24.21.0-alpine3.24@${image.digest}`);
       expect(image.repository).toBe(`${reg.host}/some/node`);
       expect(warnings.join('\n')).toMatch(/26\.6\.0-alpine is not published/);
+    });
+
+    it('a registry that hosts only an older line: after the release-index walk, its own lts tag decides', async () => {
+      const { image, warnings } = await resolveNodeImage({ base: 'alpine', baseImage: `${reg.host}/old/node` }, testDeps({ releaseIndexUrl }));
+      expect(image.tag).toBe('20.20.0-alpine3.24');
+      expect(warnings.join('\n')).toMatch(/None of 26\.6\.0-alpine, 24\.21\.0-alpine, .* exists in .*old\/node/);
     });
 
     it('--digest online: the version and exact tag are read from the registry', async () => {
