@@ -58,7 +58,7 @@ export interface Options {
 }
 
 export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}): Options {
-  const worker = flags.worker ?? answers.worker ?? false;
+  const worker = flags.worker ?? answers.worker ?? facts.likelyWorker ?? false;
   const buildWanted = flags.build ?? answers.build ?? facts.build !== undefined;
   if (buildWanted && !facts.build) {
     throw new UsageError('--build was given but package.json has no "build" script: add one or pass --no-build');
@@ -128,12 +128,21 @@ const LOCK_COMMAND: Record<PackageManagerName, string> = {
 };
 
 function privateRegistry(flag: string | undefined, facts: ProjectFacts): PrivateRegistry | undefined {
+  const fromNpmrc = (value: string, where: string) => {
+    if (value.includes('${')) {
+      throw new UsageError(`${where} takes its URL from an environment variable ("${v.printable(value)}"): pass --npm-registry <url>`);
+    }
+    return v.httpUrl(value, where);
+  };
   const scopes = (facts.registry?.scopes ?? []).map((s) => ({
     scope: scopeName(s.scope),
-    url: v.httpUrl(s.url, `.npmrc ${s.scope}:registry`),
+    url: fromNpmrc(s.url, `${facts.registry?.source ?? '.npmrc'} ${s.scope}:registry`),
   }));
-  const url = flag !== undefined ? v.httpUrl(flag, '--npm-registry') : facts.registry?.url !== undefined ? v.httpUrl(facts.registry.url, '.npmrc registry') : undefined;
-  return url === undefined && scopes.length === 0 ? undefined : { url, scopes };
+  const url = flag !== undefined ? v.httpUrl(flag, '--npm-registry') : facts.registry?.url !== undefined ? fromNpmrc(facts.registry.url, `${facts.registry.source ?? '.npmrc'} registry`) : undefined;
+  // A token with neither a registry nor a scope is for private packages on the public registry:
+  // the install still needs the secret.
+  if (url === undefined && scopes.length === 0 && !facts.registry?.hasToken) return undefined;
+  return { url, scopes };
 }
 
 function scopeName(scope: string): string {

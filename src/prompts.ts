@@ -22,7 +22,7 @@ export async function askForMissing(flags: Flags, facts: ProjectFacts, ask: Ask)
       type: 'select',
       name: 'kind',
       message: 'What kind of app is this?',
-      default: facts.port === undefined && facts.framework === 'unknown' ? 'worker' : 'web',
+      default: facts.likelyWorker ? 'worker' : 'web',
       choices: [
         { name: 'Web app (listens on a port)', value: 'web' },
         { name: 'Worker (no port, no health check)', value: 'worker' },

@@ -41,7 +41,9 @@ export function renderFiles(input: RenderInput): RenderResult {
     );
   }
   if (options.packageManager.yarnBerry && options.registry) {
-    warnings.push('yarn 2+ reads registry tokens from .yarnrc.yml, not .npmrc: pass the token to the install step yourself');
+    warnings.push(
+      'yarn 2+ ignores .npmrc: the generated secret mount does not reach it. Pass the token to the install steps as YARN_NPM_AUTH_TOKEN read from a secret mount, and never write npmAuthToken into .yarnrc.yml (it is in the build context)',
+    );
   }
   return {
     files: [

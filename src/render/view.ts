@@ -35,7 +35,7 @@ export function buildView(input: ViewInput) {
   const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}`];
   if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
-  const registryUrl = options.registry?.url ?? options.registry?.scopes[0]?.url ?? '';
+  const registryUrl = options.registry?.url ?? options.registry?.scopes[0]?.url ?? 'https://registry.npmjs.org/';
 
   const runFlags = [
     '--rm',

@@ -75,3 +75,22 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions(flags(argv), factsFor())).toThrow(message);
   });
 });
+
+describe('resolveOptions: detection edge cases', () => {
+  it('a token with no registry or scope still gets the secret mount (private packages on npmjs.org)', () => {
+    const facts = factsFor({ registry: { scopes: [], hasToken: true } });
+    expect(resolveOptions(flags([]), facts).registry).toEqual({ url: undefined, scopes: [] });
+    expect(resolveOptions(flags([]), factsFor()).registry).toBeUndefined();
+  });
+
+  it('a registry URL taken from an environment variable asks for --npm-registry', () => {
+    const facts = factsFor({ registry: { url: '${NPM_REGISTRY}', scopes: [], hasToken: true } });
+    expect(() => resolveOptions(flags([]), facts)).toThrow(/pass --npm-registry <url>/);
+    expect(resolveOptions(flags(['--npm-registry', 'https://npm.acme.dev/']), facts).registry?.url).toBe('https://npm.acme.dev/');
+  });
+
+  it('an entry that starts no server defaults to a worker; --no-worker overrides', () => {
+    expect(resolveOptions(flags([]), factsFor({ likelyWorker: true })).worker).toBe(true);
+    expect(resolveOptions(flags(['--no-worker']), factsFor({ likelyWorker: true })).worker).toBe(false);
+  });
+});

@@ -29,6 +29,7 @@
 import { constants } from 'node:os';
 
 const DEFAULT_TIMEOUT_MS = 8000;
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 // One shutdown per process, however many times gracefulShutdown() is called.
 const targets = new Set();
@@ -43,6 +44,11 @@ export function isShuttingDown() {
 }
 
 export function gracefulShutdown(target, options = {}) {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  // setTimeout() would turn NaN, 0 or more than 2^31 - 1 ms into 1 ms: an instant exit 1.
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw new RangeError(`gracefulShutdown: timeoutMs must be between 1 and ${MAX_TIMEOUT_MS} ms, got ${timeoutMs}`);
+  }
   if (!targets.has(target)) {
     targets.add(target);
     const server = httpServerOf(target);
@@ -57,7 +63,7 @@ export function gracefulShutdown(target, options = {}) {
   if (settings) return;
 
   const current = {
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs,
     signals: options.signals ?? ['SIGTERM', 'SIGINT'],
     logger: options.logger ?? console,
   };

@@ -55,6 +55,7 @@ interface Settings {
 }
 
 const DEFAULT_TIMEOUT_MS = 8000;
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 // One shutdown per process, however many times gracefulShutdown() is called.
 const targets: Set<ShutdownTarget> = new Set();
@@ -69,6 +70,11 @@ export function isShuttingDown(): boolean {
 }
 
 export function gracefulShutdown(target: ShutdownTarget, options: ShutdownOptions = {}): void {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  // setTimeout() would turn NaN, 0 or more than 2^31 - 1 ms into 1 ms: an instant exit 1.
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw new RangeError(`gracefulShutdown: timeoutMs must be between 1 and ${MAX_TIMEOUT_MS} ms, got ${timeoutMs}`);
+  }
   if (!targets.has(target)) {
     targets.add(target);
     const server = httpServerOf(target);
@@ -83,7 +89,7 @@ export function gracefulShutdown(target: ShutdownTarget, options: ShutdownOption
   if (settings) return;
 
   const current: Settings = {
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs,
     signals: options.signals ?? ['SIGTERM', 'SIGINT'],
     logger: options.logger ?? console,
   };
