@@ -6,6 +6,13 @@ import { MEDIA, pushNodeImageIndex, registryBinaryStatus, startRegistry, type St
 const ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
 const binary = registryBinaryStatus();
 
+describe('registry binary check', () => {
+  it('a missing binary skips with the apt-get hint on a laptop, and fails under CI', () => {
+    expect(registryBinaryStatus('/nonexistent/docker-registry', {})).toMatchObject({ available: false, reason: expect.stringMatching(/apt-get install docker-registry/) });
+    expect(() => registryBinaryStatus('/nonexistent/docker-registry', { CI: 'true' })).toThrow(/CI is set, so this is a failure/);
+  });
+});
+
 describe.skipIf(!binary.available)('real registry rig', () => {
   for (const auth of ['none', 'htpasswd', 'token'] as const) {
     describe(`auth: ${auth}`, () => {

@@ -74,12 +74,12 @@ export interface RegistryBinaryStatus {
 }
 
 /** Whether the registry binary exists. Missing: a printed skip reason, or a thrown error under CI. */
-export function registryBinaryStatus(): RegistryBinaryStatus {
-  if (existsSync(REGISTRY_BINARY)) return { available: true };
+export function registryBinaryStatus(binary = REGISTRY_BINARY, env: NodeJS.ProcessEnv = process.env): RegistryBinaryStatus {
+  if (existsSync(binary)) return { available: true };
   const reason =
-    `${REGISTRY_BINARY} not found: real-registry tests need the CNCF distribution registry ` +
+    `${binary} not found: real-registry tests need the CNCF distribution registry ` +
     '(`apt-get install docker-registry` on Debian/Ubuntu, or set DOCKER_REGISTRY_BIN).';
-  if (process.env.CI) throw new Error(`${reason} CI is set, so this is a failure, not a skip.`);
+  if (env.CI) throw new Error(`${reason} CI is set, so this is a failure, not a skip.`);
   console.warn(`SKIPPED: ${reason}`);
   return { available: false, reason };
 }
