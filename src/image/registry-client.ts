@@ -134,7 +134,7 @@ export class RegistryClient {
       response = await send();
       if (response.status === 401) {
         await discard(response);
-        throw new ImageResolutionError(`${this.host} refused access to ${this.opts.repository} (HTTP 401); check \`docker login ${this.host}\`.`);
+        throw new ImageResolutionError(`${this.host} refused access to ${this.opts.repository} (HTTP 401): wrong credentials, or no such repository; check the name and \`docker login ${this.host}\`.`);
       }
     }
     if (response.status === 429) {
