@@ -65,10 +65,22 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** One attempt gets at most a third of the budget (at least 2 s), so a hanging server leaves room to retry. */
-function attemptSignal(budget: Budget): AbortSignal {
+/** Aborts `controller` when `signal` aborts (a strong link: AbortSignal.any can lose a source to GC on Node 20). */
+function follow(controller: AbortController, signal: AbortSignal): void {
+  if (signal.aborted) controller.abort(signal.reason);
+  else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+}
+
+/**
+ * One attempt gets at most a third of the budget (at least 2 s), so a hanging server leaves room
+ * to retry. The attempt's timer is cleared once the response headers arrive (`settle`).
+ */
+function attemptSignal(budget: Budget): { signal: AbortSignal; settle(): void } {
   const slice = Math.min(budget.remainingMs(), Math.max(2000, budget.totalMs / 3));
-  return AbortSignal.any([budget.signal, AbortSignal.timeout(Math.max(1, Math.round(slice)))]);
+  const controller = new AbortController();
+  follow(controller, budget.signal);
+  const timer = setTimeout(() => controller.abort(new DOMException('attempt timed out', 'TimeoutError')), Math.max(1, Math.round(slice)));
+  return { signal: controller.signal, settle: () => clearTimeout(timer) };
 }
 
 async function send(ctx: HttpContext, url: string, req: HttpRequest): Promise<Response> {
@@ -76,12 +88,10 @@ async function send(ctx: HttpContext, url: string, req: HttpRequest): Promise<Re
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     if (ctx.budget.signal.aborted) break;
     try {
-      const res = await ctx.fetch(url, {
-        method: req.method ?? 'GET',
-        headers: req.headers,
-        redirect: 'manual',
-        signal: attemptSignal(ctx.budget),
-      });
+      const attemptAbort = attemptSignal(ctx.budget);
+      const res = await ctx
+        .fetch(url, { method: req.method ?? 'GET', headers: req.headers, redirect: 'manual', signal: attemptAbort.signal })
+        .finally(attemptAbort.settle);
       if (!RETRYABLE_STATUS.has(res.status)) return res;
       lastProblem = `HTTP ${res.status}`;
       await discard(res);
@@ -150,6 +160,8 @@ export async function discard(response: Response): Promise<void> {
 export function childBudget(parent: Budget, ms: number): Budget {
   const total = Math.min(ms, parent.remainingMs());
   const own = createBudget(Math.round(total));
-  const signal = AbortSignal.any([parent.signal, own.signal]);
-  return { signal, totalMs: total, remainingMs: () => Math.min(own.remainingMs(), parent.remainingMs()), dispose: own.dispose };
+  const controller = new AbortController();
+  follow(controller, parent.signal);
+  follow(controller, own.signal);
+  return { signal: controller.signal, totalMs: total, remainingMs: () => Math.min(own.remainingMs(), parent.remainingMs()), dispose: own.dispose };
 }

@@ -7,6 +7,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImageResolutionError } from '../../src/errors.js';
 import { createMemoryCache } from '../../src/image/cache.js';
@@ -164,6 +166,24 @@ describe('fault server', () => {
     expect(performance.now() - again).toBeLessThan(1500 + 1000);
     expect(error).toBeInstanceOf(ImageResolutionError);
     expect((error as ImageResolutionError).exitCode).toBe(4);
+  });
+
+  it('fault server: a hanging attempt times out on its own and is retried within the budget', async () => {
+    // Collect garbage while the attempt hangs: a per-attempt timeout that is only weakly held
+    // (AbortSignal.any over AbortSignal.timeout on Node 20) would be lost and the attempt never end.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let arrived = 0;
+    const reg = await serve(() => {
+      arrived++; // never answers
+      setTimeout(gc, 200);
+    });
+    const started = performance.now();
+    const { image } = await resolveNodeImage({ base: 'alpine', registryMirror: reg.url }, testDeps({ timeBudgetMs: 4500 }));
+    // Attempts get max(2 s, budget/3): 0-2 s, then 2.25-4.25 s; no room for a third before 4.5 s.
+    expect(arrived).toBe(2);
+    expect(performance.now() - started).toBeLessThan(4500 + 1000);
+    expect(image.source).toBe('snapshot');
   });
 
   it('fault server: malformed token JSON is a clear error', async () => {
