@@ -2,6 +2,7 @@
 // AbortSignal, so nothing can hang), bounded retries with backoff for 5xx and network errors,
 // and manual redirects that drop credentials when the redirect leaves the original origin.
 
+import { setMaxListeners } from 'node:events';
 import type { FetchLike } from './deps.js';
 
 /** The server could not be reached or kept failing (DNS, connect, timeout, repeated 5xx): fallback is allowed. */
@@ -21,6 +22,8 @@ export interface Budget {
 
 export function createBudget(totalMs: number): Budget {
   const controller = new AbortController();
+  // Every in-flight request listens to the budget; a dozen parallel HEADs is normal, not a leak.
+  setMaxListeners(100, controller.signal);
   const started = performance.now();
   const timer = setTimeout(() => controller.abort(new UnreachableError(`time budget of ${totalMs} ms exhausted`)), totalMs);
   timer.unref?.();
@@ -51,11 +54,18 @@ const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
  */
 const TRANSIENT = /^(timed out|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_\w*TIMEOUT|other side closed)/;
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+/** Waits `ms`, or less if `signal` aborts; leaves no listener behind. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
+}
 
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -65,10 +75,15 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Aborts `controller` when `signal` aborts (a strong link: AbortSignal.any can lose a source to GC on Node 20). */
-function follow(controller: AbortController, signal: AbortSignal): void {
-  if (signal.aborted) controller.abort(signal.reason);
-  else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+/**
+ * Aborts `controller` when `signal` aborts (a strong link: AbortSignal.any can lose a source to GC
+ * on Node 20). Returns the function that unlinks them.
+ */
+function follow(controller: AbortController, signal: AbortSignal): () => void {
+  const abort = () => controller.abort(signal.reason);
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return () => signal.removeEventListener('abort', abort);
 }
 
 /**
@@ -78,9 +93,10 @@ function follow(controller: AbortController, signal: AbortSignal): void {
 function attemptSignal(budget: Budget): { signal: AbortSignal; settle(): void } {
   const slice = Math.min(budget.remainingMs(), Math.max(2000, budget.totalMs / 3));
   const controller = new AbortController();
-  follow(controller, budget.signal);
+  const unfollow = follow(controller, budget.signal);
   const timer = setTimeout(() => controller.abort(new DOMException('attempt timed out', 'TimeoutError')), Math.max(1, Math.round(slice)));
-  return { signal: controller.signal, settle: () => clearTimeout(timer) };
+  // After the headers, the body read is bounded by readBody's race with the budget.
+  return { signal: controller.signal, settle: () => (clearTimeout(timer), unfollow()) };
 }
 
 async function send(ctx: HttpContext, url: string, req: HttpRequest): Promise<Response> {
@@ -138,16 +154,23 @@ export async function httpRequest(
 
 /** Reads a body fully, under the budget (a server that sends headers and then stalls cannot hang us). */
 export async function readBody(ctx: HttpContext, response: Response): Promise<Uint8Array> {
+  const { signal } = ctx.budget;
+  let fail = () => {};
   const abort = new Promise<never>((_, reject) => {
-    const fail = () => reject(new UnreachableError(`body not received within the ${ctx.budget.totalMs} ms time budget`));
-    if (ctx.budget.signal.aborted) fail();
-    ctx.budget.signal.addEventListener('abort', fail, { once: true });
+    fail = () => reject(new UnreachableError(`body not received within the ${ctx.budget.totalMs} ms time budget`));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
   });
   try {
     return new Uint8Array(await Promise.race([response.arrayBuffer(), abort]));
   } catch (error) {
-    if (error instanceof UnreachableError) throw error;
+    if (error instanceof UnreachableError) {
+      await discard(response);
+      throw error;
+    }
     throw new UnreachableError(`body could not be read: ${describe(error)}`);
+  } finally {
+    signal.removeEventListener('abort', fail);
   }
 }
 
@@ -161,7 +184,12 @@ export function childBudget(parent: Budget, ms: number): Budget {
   const total = Math.min(ms, parent.remainingMs());
   const own = createBudget(Math.round(total));
   const controller = new AbortController();
-  follow(controller, parent.signal);
+  const unfollowParent = follow(controller, parent.signal);
   follow(controller, own.signal);
-  return { signal: controller.signal, totalMs: total, remainingMs: () => Math.min(own.remainingMs(), parent.remainingMs()), dispose: own.dispose };
+  return {
+    signal: controller.signal,
+    totalMs: total,
+    remainingMs: () => Math.min(own.remainingMs(), parent.remainingMs()),
+    dispose: () => (own.dispose(), unfollowParent()),
+  };
 }
