@@ -2,7 +2,8 @@
 // finds an honest tag to write next to it. In order:
 //   1. a digest we already know (last cached resolution, shipped snapshot): its tag and version;
 //   2. online: the image's own NODE_VERSION (index -> manifest -> config), and the exact tag that
-//      currently has that digest, if any. A digest the registry does not have is an error.
+//      currently has that digest, if any. A digest the registry does not have is an error; any
+//      other registry failure (unreachable, 429, refused credentials) falls through to 3.
 //   3. offline / unreachable: an exact version from --node; else the snapshot's version for the
 //      range, with a warning that the tag is a label that was not checked against the digest.
 //      With neither, the version cannot be told: an error asking for --node <exact version>.
@@ -44,9 +45,12 @@ function image(input: GivenDigestInput, tag: string, version: string): ResolvedI
   };
 }
 
+/** The registry answered and does not have the digest: the one online failure that stays fatal. */
+class DigestNotFoundError extends ImageResolutionError {}
+
 async function labelOnline(input: GivenDigestInput, client: RegistryClient, warnings: string[]): Promise<ResolvedImage> {
   const read = await readImageNodeVersion(client, input.digest);
-  if (!read) throw new ImageResolutionError(`--digest ${input.digest} does not exist in ${client.host}/${input.target.repository}.`);
+  if (!read) throw new DigestNotFoundError(`--digest ${input.digest} does not exist in ${client.host}/${input.target.repository}.`);
   if (input.range && !semver.satisfies(read.version, input.range)) {
     warnings.push(`The image given by --digest has Node ${read.version}, which does not satisfy "${input.range}".`);
   }
@@ -89,8 +93,11 @@ export async function resolveGivenDigest(input: GivenDigestInput): Promise<Image
     try {
       return { image: await labelOnline(input, input.client, warnings), warnings };
     } catch (error) {
-      if (!(error instanceof UnreachableError)) throw error;
-      warnings.push(`Could not reach ${input.client.host} to read the Node version of --digest (${error.message}).`);
+      // The digest is the user's; the registry only names it. Unreachable, rate-limited or
+      // refused: name it offline instead of failing.
+      const labelOnly = error instanceof UnreachableError || (error instanceof ImageResolutionError && !(error instanceof DigestNotFoundError));
+      if (!labelOnly) throw error;
+      warnings.push(`Could not ask ${input.client.host} for the Node version of --digest (${error.message}).`);
     }
   }
   return { image: labelOffline(input, warnings), warnings };

@@ -87,6 +87,14 @@ describe('fault server', () => {
     expect((error as Error).message).toMatch(/429.*ratelimit-limit: 100;w=21600, ratelimit-remaining: 0;w=21600.*retry after 3600 s/);
   });
 
+  it('fault server: 429 while naming a --digest: labelled offline with a warning, the digest kept', async () => {
+    const reg = await serve((_req, res) => res.writeHead(429, { 'retry-after': '60' }).end());
+    const digest = `sha256:${'f'.repeat(64)}`;
+    const { image, warnings } = await resolveNodeImage({ base: 'alpine', registryMirror: reg.url, digest, nodeRange: '24.21.0' }, testDeps());
+    expect(image).toMatchObject({ ref: `node:24.21.0-alpine@${digest}`, source: 'flag' });
+    expect(warnings.join('\n')).toMatch(/Could not ask .* 429/);
+  });
+
   it('fault server: 500 twice, then success: retried with backoff and resolved', async () => {
     let failures = 0;
     const reg = await serve(
