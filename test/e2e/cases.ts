@@ -22,5 +22,8 @@ export const CASES: readonly E2eCase[] = [
   { title: 'yarn-app: yarn classic lockfile, Koa', fixture: 'yarn-app', flags: [], sourceFile: 'server.mjs' },
   { title: 'private-registry: @acme/greeting from Verdaccio with a token', fixture: 'private-registry', flags: [], privateRegistry: true, sourceFile: 'index.js' },
   { title: 'worker: no port, handles SIGTERM itself', fixture: 'worker', flags: ['--worker'], worker: true, sourceFile: 'worker.js' },
+  { title: 'yarn-berry-app: Yarn 4 lockfile, workspaces focus --production', fixture: 'yarn-berry-app', flags: [], sourceFile: 'app.js' },
+  { title: 'no-lockfile: generated with --allow-no-lockfile', fixture: 'no-lockfile', flags: ['--allow-no-lockfile'], sourceFile: 'server.js' },
+  { title: 'existing-files: an old Dockerfile and a .dockerignore re-including .npmrc, replaced with --force', fixture: 'existing-files', flags: ['--force'], sourceFile: 'index.js' },
   { title: 'express-cjs on the Debian --base slim variant', fixture: 'express-cjs', flags: ['--base', 'slim'], sourceFile: 'server.js' },
 ];

@@ -105,6 +105,10 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
       expect(dockerfile).toContain(`FROM node:${generation!.tag}@${standIn.digest}`);
       expect(standIn.flavour).toBe(c.flags.includes('slim') ? 'slim' : 'alpine');
       const result = await rig.docker.build({ context: ws.dir, tag: image, noCache: true, secrets: buildSecrets() });
+      // Really from scratch: every RUN step ran (this engine still reports WORKDIR as CACHED).
+      const runSteps = parseBuildSteps(result.log).filter((st) => /^\[[^\]]+\] RUN\b/.test(st.name));
+      expect(runSteps.length).toBeGreaterThan(0);
+      expect(runSteps.filter((st) => st.cached).map((st) => st.name)).toEqual([]);
       console.log(`[e2e] ${c.fixture}${c.flags.join('')}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
       built = true;
     });
@@ -163,8 +167,9 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
       expect(contents.forbiddenFiles).toEqual([]);
       expect(contents.writableByApp).toEqual([]);
       expect(contents.appUserCanTouch).toBe(false);
-      // The .env planted in the checkout (its value) is nowhere in the image either.
-      const scan = await scanSavedImage(rig.docker, image, [ws.planted.dotenvMarker]);
+      // The values planted in the checkout's .env and .npmrc are nowhere in the image either.
+      const scan = await scanSavedImage(rig.docker, image, [ws.planted.dotenvMarker, ...(ws.planted.npmrcMarker ? [ws.planted.npmrcMarker] : [])]);
+      expect(scan.layers).toBeGreaterThan(1);
       expect(scan.hits).toEqual([]);
     });
 

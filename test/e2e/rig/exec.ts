@@ -56,6 +56,8 @@ export function exec(cmd: string, args: readonly string[], opts: ExecOptions = {
       if (result.code !== 0 && !opts.allowFailure) reject(new ExecError(shown, result));
       else resolve(result);
     });
+    // A command that exits without reading stdin must not crash the rig with EPIPE.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
 }

