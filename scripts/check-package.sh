@@ -13,7 +13,7 @@ echo "tarball: $tarball, $size bytes, $deps runtime dependencies (npx installs $
 [ "$deps" -eq 0 ] || { echo "runtime dependencies must be bundled into dist/"; exit 1; }
 
 cp -r test/fixtures/express-cjs "$work/app"
-out="$(cd "$work/app" && npx --yes "$work/$tarball" --yes --offline --dry-run --json 2>"$work/stderr")" || {
+out="$(cd "$work/app" && npx --yes --package "$work/$tarball" create-secure-node-docker --yes --offline --dry-run --json 2>"$work/stderr")" || {
   cat "$work/stderr"; exit 1; }
 node -e '
 const r = JSON.parse(process.argv[1]);
