@@ -78,6 +78,13 @@ async function measure(rig, name, dir) {
 
 const rig = await rigApi.startRig();
 const workspaces = [];
+// Ctrl-C or a CI timeout must not leave the rig's dockerd, registry or containers behind.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`[bench] ${signal}: stopping the rig`);
+    rig.stop().finally(() => process.exit(130));
+  });
+}
 try {
   // ours: the generated setup, exactly as the CLI writes it.
   const ours = await rigApi.fixtureWorkspace(FIXTURE);

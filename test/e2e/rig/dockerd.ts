@@ -113,6 +113,9 @@ async function startOn(cli: string, dataRoot: string, pidFile: string, opts: Doc
     logFile,
     stop: async () => {
       await docker.removeAllContainers().catch(() => undefined);
+      // Keep the cached data root bounded: dangling images and all but the newest 1 GB of build cache go.
+      await docker.run(['image', 'prune', '-f'], { allowFailure: true }).catch(() => undefined);
+      await docker.run(['builder', 'prune', '-f', '--keep-storage', '1GB'], { allowFailure: true }).catch(() => undefined);
       await stopBackground(bg, 'SIGTERM', 30_000);
       docker.dispose();
       // dockerd leaves its network namespace bind mount (exec/netns/default) behind: unmount what
