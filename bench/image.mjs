@@ -43,12 +43,14 @@ const s = (seconds) => `${seconds.toFixed(1)} s`;
 const ratio = (value, base) => `${(value / base).toFixed(1)}x`;
 
 /** Build, run, stop mid-request and rebuild one variant; every number comes from the real engine. */
-async function measure(rig, name, dir) {
+async function measure(rig, name, dir, flavour) {
   const image = `bench/${name}:latest`;
   const port = await rigApi.freePort();
   process.stderr.write(`[bench] ${name}: cold build...\n`);
   const cold = await rig.docker.build({ context: dir, tag: image, noCache: true });
   const size = await rig.docker.imageSize(image);
+  const baseImage = rig.standIns.find((si) => si.flavour === flavour && si.release === rigApi.CURRENT_LTS).localImage;
+  const added = size - (await rig.docker.imageSize(baseImage));
 
   const container = await rigApi.runContainer(rig.docker, image, { env: { PORT: String(port) } });
   await rigApi.waitFor(`${name} GET /health`, () => rigApi.httpGet(`http://127.0.0.1:${port}/health`), 60_000);
@@ -65,6 +67,7 @@ async function measure(rig, name, dir) {
   return {
     name,
     size,
+    added,
     cold: cold.seconds,
     rebuild: rebuild.seconds,
     root: app ? app.uid === 0 : undefined,
@@ -116,12 +119,13 @@ try {
   writeFileSync(flyDockerfile, readFileSync(flyDockerfile, 'utf8').replace(/^# syntax.*\n/m, ''));
 
   const results = [];
-  for (const [name, ws] of [['ours', ours], ['naive', naive], ['fly', fly]]) results.push(await measure(rig, name, ws.dir));
+  for (const [name, ws, flavour] of [['ours', ours, 'alpine'], ['naive', naive, 'alpine'], ['fly', fly, 'slim']]) results.push(await measure(rig, name, ws.dir, flavour));
   const base = results[0];
 
   const rows = [
     ['', ...results.map((r) => r.name)],
     ['final image size', ...results.map((r) => `${mb(r.size)} (${ratio(r.size, base.size)})`)],
+    ['added on top of the base image', ...results.map((r) => `${mb(r.added)} (${ratio(r.added, base.added)})`)],
     ['cold build (--no-cache)', ...results.map((r) => `${s(r.cold)} (${ratio(r.cold, base.cold)})`)],
     ['rebuild after source-only change', ...results.map((r) => `${s(r.rebuild)} (${ratio(r.rebuild, base.rebuild)})`)],
     ['app runs as root?', ...results.map((r) => (r.root === undefined ? 'unknown' : r.root ? `yes (uid ${r.appUid})` : `no (uid ${r.appUid})`))],
