@@ -25,16 +25,44 @@ function mountsUnder(dir: string): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-function processAlive(pidFile: string): boolean {
-  if (!existsSync(pidFile)) return false;
+/** The pid in a pid file if that process is alive, else undefined. */
+function livePid(pidFile: string): number | undefined {
+  if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
     process.kill(pid, 0);
-    return true;
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A dockerd left behind by a rig that was killed (SIGKILL, CI timeout): it runs on our data root
+ * and its parent is gone (re-parented to init). A live rig's dockerd still has the rig as parent.
+ */
+function orphanedRigDockerd(pid: number, dataRoot: string): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return cmdline[0]?.endsWith('dockerd') === true && cmdline.includes(dataRoot) && ppid === 1;
   } catch {
     return false;
   }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
 }
 
 /**
@@ -49,7 +77,20 @@ export async function startDockerd(opts: DockerdOptions): Promise<Dockerd> {
   const stateBase = cacheDir('dockerd');
   const sharedRoot = path.join(stateBase, 'data-root');
   const lockPid = path.join(stateBase, 'dockerd.pid');
-  if (!processAlive(lockPid)) {
+  const holder = livePid(lockPid);
+  if (holder !== undefined && orphanedRigDockerd(holder, sharedRoot)) {
+    console.warn(`[e2e rig] stopping dockerd ${holder}, left running on the cached data root by a rig that was killed`);
+    const cmdline = readFileSync(`/proc/${holder}/cmdline`, 'utf8').split('\0');
+    const execRoot = cmdline[cmdline.indexOf('--exec-root') + 1] ?? '';
+    process.kill(holder, 'SIGTERM');
+    if (!(await waitForExit(holder, 30_000))) process.kill(holder, 'SIGKILL');
+    const runDir = path.dirname(execRoot);
+    if (path.basename(runDir).startsWith('e2e-dx-')) {
+      for (const mountPoint of mountsUnder(runDir)) await exec('umount', [mountPoint], { allowFailure: true });
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  }
+  if (livePid(lockPid) === undefined) {
     try {
       return await startOn(cli, sharedRoot, lockPid, opts);
     } catch (e) {
