@@ -44,6 +44,26 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
     await rig?.stop();
   }, 120_000);
 
+  // The checks below pass when they find nothing; this proves the layer scan can find something.
+  it('rig self-check: the layer scan finds a token planted in a file and inside a gzip file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'e2e-selfcheck-'));
+    try {
+      const base = rig.standIns.find((si) => si.flavour === 'alpine' && si.release === CURRENT_LTS)!;
+      const [plain, zipped] = [`E2E_PLAIN_${Date.now()}`, `E2E_GZIP_${Date.now()}`];
+      writeFileSync(
+        path.join(dir, 'Dockerfile'),
+        `FROM node:${base.tags[0]}@${base.digest}\nRUN echo "${plain.slice(0, 9)}""${plain.slice(9)}" > /etc/planted && echo "${zipped.slice(0, 8)}""${zipped.slice(8)}" | gzip > /etc/planted.gz\n`,
+      );
+      await rig.docker.build({ context: dir, tag: 'e2e/selfcheck:test' });
+      const scan = await scanSavedImage(rig.docker, 'e2e/selfcheck:test', [plain, zipped]);
+      expect(scan.hits.some((h) => h.includes('etc/planted contains'))).toBe(true);
+      expect(scan.hits.some((h) => h.includes('etc/planted.gz (gunzipped)'))).toBe(true);
+    } finally {
+      await rig.docker.run(['image', 'rm', '-f', 'e2e/selfcheck:test'], { allowFailure: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe.each(CASES)('$title', (c: E2eCase) => {
     let ws: FixtureWorkspace;
     let port: number;
