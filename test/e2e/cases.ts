@@ -9,6 +9,8 @@ export interface E2eCase {
   worker?: boolean;
   /** Depends on @acme/greeting from the rig's Verdaccio: built with the token as a BuildKit secret. */
   privateRegistry?: boolean;
+  /** Directories declared with --writable-dir: the only app paths uid 1000 may write. */
+  writableDirs?: string[];
   /** A native addon must really be compiled in the build (node-gyp leaves an obj.target dir). */
   compilesNative?: boolean;
   /** A source file (not a manifest or lockfile) the rebuild-cache check edits. */
@@ -17,7 +19,7 @@ export interface E2eCase {
 
 export const CASES: readonly E2eCase[] = [
   { title: 'express-cjs: npm, Express, CommonJS', fixture: 'express-cjs', flags: [], sourceFile: 'server.js' },
-  { title: 'fastify-esm: npm, Fastify, ES modules', fixture: 'fastify-esm', flags: [], sourceFile: 'src/index.js' },
+  { title: 'fastify-esm: npm, Fastify, ES modules, --writable-dir uploads', fixture: 'fastify-esm', flags: ['--writable-dir', 'uploads'], writableDirs: ['uploads'], sourceFile: 'src/index.js' },
   { title: 'typescript-build: tsc build stage, Node 24 from .node-version', fixture: 'typescript-build', flags: [], sourceFile: 'src/server.ts' },
   { title: 'native-module: bcrypt compiled from source by node-gyp', fixture: 'native-module', flags: [], compilesNative: true, sourceFile: 'app.js' },
   { title: 'pnpm-app: pnpm lockfile', fixture: 'pnpm-app', flags: [], sourceFile: 'index.js' },

@@ -197,13 +197,18 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
 
     it('5. holds no devDependencies, compilers, .npmrc, .env or .git, and uid 1000 cannot change the app files', async () => {
       requireImage();
-      const contents = await inspectImageContents(rig.docker, image, devDependencies());
+      const contents = await inspectImageContents(rig.docker, image, devDependencies(), c.writableDirs);
       expect(contents.appFilesSeen).toBeGreaterThan(3);
       expect(contents.devDependencies).toEqual([]);
       expect(contents.buildTools).toEqual([]);
       expect(contents.forbiddenFiles).toEqual([]);
       expect(contents.writableByApp).toEqual([]);
       expect(contents.appUserCanTouch).toBe(false);
+      for (const dir of c.writableDirs ?? []) {
+        // A declared writable dir is the exception: uid 1000 can write there.
+        const probe = await rig.docker.run(['run', '--rm', '--network', 'none', '--user', '1000:1000', '--entrypoint', '/bin/sh', image, '-c', `touch ${contents.workdir}/${dir}/e2e-probe`], { allowFailure: true });
+        expect(probe.code, probe.stderr).toBe(0);
+      }
       // The values planted in the checkout's .env and .npmrc are nowhere in the image either.
       const scan = await scanSavedImage(rig.docker, image, [ws.planted.dotenvMarker, ...(ws.planted.npmrcMarker ? [ws.planted.npmrcMarker] : [])]);
       expect(scan.layers).toBeGreaterThan(1);
