@@ -11,7 +11,9 @@ type Env = Record<string, string | undefined>;
 function lazyProxyFetch(env: Env): FetchLike {
   let ready: Promise<FetchLike> | undefined;
   const load = async (): Promise<FetchLike> => {
-    const undici = await import('undici');
+    // Bundled by esbuild, the CommonJS package arrives as the chunk's default export.
+    const imported = await import('undici');
+    const undici = (imported as unknown as { default?: typeof imported }).default ?? imported;
     const dispatcher = new undici.EnvHttpProxyAgent({
       httpProxy: env.HTTP_PROXY ?? env.http_proxy,
       httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,

@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, readText } from '../support/cli-harness.js';
+import { pushNodeImageIndex, registryBinaryStatus, startRegistry } from '../support/registry.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/create-secure-node-docker.js');
@@ -179,6 +180,29 @@ describe('bin: scripted runs', () => {
     expect(result.code, result.stderr).toBe(4);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(path.join(dir, 'Dockerfile'))).toBe(false);
+  });
+});
+
+describe('bin: against a real registry (docker-registry on 127.0.0.1)', () => {
+  const status = registryBinaryStatus(); // prints why when it skips; under CI a missing binary throws
+
+  it.skipIf(!status.available)('the bundled CLI pins the digest the mirror serves (source: registry)', async () => {
+    const registry = await startRegistry();
+    try {
+      const pushed = await pushNodeImageIndex(registry, {
+        repository: 'library/node',
+        nodeVersion: '26.7.1',
+        tags: ['26.7.1-alpine3.24', '26.7.1-alpine', '26-alpine', 'lts-alpine'],
+      });
+      const dir = await fixture('express-cjs');
+      const result = await run(['--yes', '--json', '--no-fallback', '--registry-mirror', registry.url], dir);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as { image: { ref: string; source: string; digest: string } };
+      expect(report.image).toMatchObject({ source: 'registry', digest: pushed.indexDigest, ref: `node:26.7.1-alpine3.24@${pushed.indexDigest}` });
+      expect(await readText(dir, 'Dockerfile')).toContain(`FROM node:26.7.1-alpine3.24@${pushed.indexDigest} AS base`);
+    } finally {
+      await registry.stop();
+    }
   });
 });
 
