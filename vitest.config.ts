@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { ENGINE_TEST_FILES } from './vitest.engine-files.js';
 
-// Unit, golden, CLI, registry and shutdown tests. The Docker end-to-end suite has its own config
-// (vitest.e2e.config.ts) because it needs root, a Docker engine and several minutes.
+// Unit, golden, CLI, registry and shutdown tests. The Docker end-to-end suite and the other tests
+// that need a Docker engine have their own config (vitest.e2e.config.ts): root, an engine, minutes.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'test/fixtures/**', 'node_modules/**'],
+    exclude: ['test/e2e/**', 'test/fixtures/**', 'node_modules/**', ...ENGINE_TEST_FILES],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -2,10 +2,11 @@
 # System packages the Docker end-to-end suite (test/e2e) and `npm run bench:image` need:
 # Docker Engine (docker.io: dockerd, containerd, runc and a BuildKit-capable 20.10 client), the CNCF
 # distribution registry (docker-registry) and debootstrap. Idempotent and quiet: nothing is
-# downloaded when all three are installed already. Needs root (or sudo) and Debian/Ubuntu apt.
+# downloaded when all of them are installed already. Needs root (or sudo) and Debian/Ubuntu apt.
 set -euo pipefail
 
-packages=(docker.io docker-registry debootstrap)
+# apache2-utils: htpasswd -B for the registry tests' bcrypt users; patch: the line-diff property test.
+packages=(docker.io docker-registry debootstrap apache2-utils patch)
 missing=()
 for pkg in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

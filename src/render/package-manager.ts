@@ -20,7 +20,13 @@ export interface InstallPlan {
 export const FALLBACK_VERSIONS = { pnpm: '9.15.9', yarnClassic: '1.22.22', yarnBerry: '4.9.2' } as const;
 
 export function installPlan(options: Pick<Options, 'packageManager'>): InstallPlan {
-  const pm = options.packageManager;
+  const plan = packageManagerPlan(options.packageManager);
+  // An app without production dependencies gets no node_modules from a production install, and
+  // the runtime stage's COPY --from=deps would fail on the missing folder.
+  return { ...plan, productionInstall: `${plan.productionInstall} \\\n    && mkdir -p node_modules` };
+}
+
+function packageManagerPlan(pm: Options['packageManager']): InstallPlan {
   const lock = pm.lockfile ? [pm.lockfile] : [];
   const warnings: string[] = [];
   const exactVersion = (fallback: string) => {

@@ -64,7 +64,12 @@ export function buildView(input: ViewInput) {
     fullInstall: plan.fullInstall,
     registry: options.registry !== undefined,
     registryUrl,
-    registryHostPath: registryUrl.replace(/^https?:\/\//, ''),
+    // `//host/path/:_authToken=` is how npm scopes a token to one registry.
+    registryHostPath: registryUrl.replace(/^https?:\/\//, '').replace(/\/?$/, '/'),
+    npmrcSecretLines: [
+      ...(options.registry?.url ? [`registry=${options.registry.url}`] : []),
+      ...(options.registry?.scopes ?? []).map((s) => `${s.scope}:registry=${s.url}`),
+    ],
     build: options.build ? { command: plan.runBuild(options.build.script), outDir: options.build.outDir } : false,
     writableDirs: writable.length > 0 ? writable.join(' ') : false,
     writableDirsList: writable.map((d) => `\`${d}\``).join(', '),

@@ -12,6 +12,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeDockerignore, renderDockerignore, requiredDockerignoreLines } from '../../src/dockerignore.js';
 import { isIgnored, parseDockerignore } from '../../src/dockerignore-pattern.js';
+import { engineForE2e } from '../e2e/rig/test-engine.js';
+
+// Under E2E=1 (CI) the engine is started here, so this file runs instead of skipping.
+const stopEngine = await engineForE2e();
+afterAll(stopEngine, 120_000);
 
 const cli = process.env.E2E_DOCKER_CLI ?? 'docker';
 const engine = process.env.DOCKER_HOST ? spawnSync(cli, ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' }) : undefined;

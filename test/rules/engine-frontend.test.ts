@@ -9,6 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDockerfile } from '../support/dockerfile-rules.js';
+import { engineForE2e } from '../e2e/rig/test-engine.js';
+
+// Under E2E=1 (CI) the engine is started here, so this file runs instead of skipping.
+const stopEngine = await engineForE2e();
+afterAll(stopEngine, 120_000);
 
 const cli = process.env.E2E_DOCKER_CLI ?? 'docker';
 const version = process.env.DOCKER_HOST ? spawnSync(cli, ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' }) : undefined;
