@@ -19,3 +19,7 @@ test('a comma inside a string before a bracket stays', () => {
 test('invalid input still throws', () => {
   expect(() => parseJsonc('{ "a": }')).toThrow(SyntaxError);
 });
+
+test('a trailing comma followed by a comment is still a trailing comma', () => {
+  expect(parseJsonc('{ "a": [1, /* last */ ], // end\n }')).toEqual({ a: [1] });
+});
