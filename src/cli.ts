@@ -4,7 +4,6 @@
 import path from 'node:path';
 import { parseArgs, type Flags } from './args.js';
 import { detectProject } from './detect/index.js';
-import type { ProjectFacts } from './detect/facts.js';
 import { CancelledError, CliError, ExitCode, UsageError } from './errors.js';
 import type { ImageRequest, ImageResolution } from './image/types.js';
 import { resolveOptions, type Options } from './options.js';
@@ -146,4 +145,3 @@ function colorEnabled(deps: CliDeps): boolean {
   return deps.isTTY && deps.env.NO_COLOR === undefined && deps.env.TERM !== 'dumb';
 }
 
-export type { ProjectFacts };
