@@ -79,6 +79,7 @@ export function equivalentCommand(flags: Flags, options: Options, root: string, 
   args.push('--yes', `--entry ${options.entry}`);
   if (options.worker) args.push('--worker');
   else {
+    args.push('--no-worker');
     args.push(`--port ${options.port}`);
     args.push(options.healthcheckPath ? `--healthcheck-path ${options.healthcheckPath}` : '--no-healthcheck');
   }
@@ -92,5 +93,8 @@ export function equivalentCommand(flags: Flags, options: Options, root: string, 
   if (options.image.registryMirror) args.push(`--registry-mirror ${options.image.registryMirror}`);
   if (options.image.baseImage) args.push(`--base-image ${options.image.baseImage}`);
   if (flags.npmRegistry) args.push(`--npm-registry ${flags.npmRegistry}`);
+  if (options.image.digest) args.push(`--digest ${options.image.digest}`);
+  if (options.image.offline) args.push('--offline');
+  if (options.image.noFallback) args.push('--no-fallback');
   return args.join(' ');
 }

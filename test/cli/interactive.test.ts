@@ -47,6 +47,14 @@ describe('interactive runs', () => {
     expect(await readText(scriptedDir, 'Dockerfile')).toContain('mkdir -p /app/uploads /app/data');
   });
 
+  it('the printed command carries the image flags and the web/worker choice explicitly', async () => {
+    const dir = await fixture('express-cjs');
+    const result = await runInProcess(['--offline', '--no-fallback'], { cwd: dir, isTTY: true });
+    expect(result.code, result.stderr).toBe(0);
+    const command = /Same result without prompts:\n {2}(.*)\n/.exec(result.stderr)?.[1] ?? '';
+    expect(command.split(' ')).toEqual(expect.arrayContaining(['--offline', '--no-fallback', '--no-worker']));
+  });
+
   it('never prompts when CI is set, even on a terminal', async () => {
     const dir = await fixture('express-cjs');
     const result = await runInProcess([], { cwd: dir, isTTY: true, env: { CI: 'true' } });
