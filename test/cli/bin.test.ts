@@ -7,7 +7,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, readText } from '../support/cli-harness.js';
-import { pushNodeImageIndex, registryBinaryStatus, startRegistry } from '../support/registry.js';
+import { registryBinaryStatus, startRegistry } from '../support/registry.js';
+import { pushNodeImageIndex } from '../support/registry-push.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/create-secure-node-docker.js');

@@ -1,7 +1,8 @@
 // The real-registry rig itself (test/support/registry.ts): a real docker-registry process, real
 // pushes, and the digest it reports equals the one computed from the pushed bytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEDIA, pushNodeImageIndex, registryBinaryStatus, startRegistry, type StartedRegistry } from '../support/registry.js';
+import { MEDIA, registryBinaryStatus, startRegistry, type StartedRegistry } from '../support/registry.js';
+import { pushNodeImageIndex } from '../support/registry-push.js';
 
 const ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
 const binary = registryBinaryStatus();

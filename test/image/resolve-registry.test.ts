@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageResolutionError } from '../../src/errors.js';
 import { resolveNodeImage } from '../../src/image/resolve.js';
-import { pushNodeImageIndex, registryBinaryStatus, startRegistry, type PushedNodeImage, type StartedRegistry } from '../support/registry.js';
+import { registryBinaryStatus, startRegistry, type StartedRegistry } from '../support/registry.js';
+import { pushNodeImageIndex, type PushedNodeImage } from '../support/registry-push.js';
 import { startHttpServer, testDeps } from './helpers.js';
 
 const binary = registryBinaryStatus();

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '../../src/image/cache.js';
 import { DEFAULT_TIME_BUDGET_MS } from '../../src/image/deps.js';
 import { resolveNodeImage } from '../../src/image/resolve.js';
-import { pushNodeImageIndex, registryBinaryStatus, startRegistry, type StartedRegistry } from '../support/registry.js';
+import { registryBinaryStatus, startRegistry, type StartedRegistry } from '../support/registry.js';
+import { pushNodeImageIndex } from '../support/registry-push.js';
 import { sequentialRoundTrips, startHttpServer, testDeps, type RecordedRequest } from './helpers.js';
 
 const binary = registryBinaryStatus();

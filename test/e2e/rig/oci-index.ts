@@ -1,4 +1,5 @@
-import { MEDIA, pushManifest, sha256Digest, type StartedRegistry } from '../../support/registry.js';
+import { MEDIA, type StartedRegistry } from '../../support/registry.js';
+import { pushManifest, sha256Digest } from '../../support/registry-push.js';
 
 interface ImageManifest {
   config: { digest: string };
