@@ -25,6 +25,8 @@ export function buildView(input: ViewInput) {
   const { options, image } = input;
   const plan = installPlan(options);
   const alpine = options.base === 'alpine';
+  // A tools stage exists only when installing needs something the base image lacks.
+  const tools = options.native || plan.packageManagerInstall !== undefined;
   const serviceName = serviceNameFrom(input.projectName);
   const writable = options.writableDirs.map((d) => `/app/${d}`);
   const volumes = options.writableDirs.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `/app/${d}` }));
@@ -55,8 +57,8 @@ export function buildView(input: ViewInput) {
     runCommand: `docker run ${runFlags.join(' ')} ${serviceName}`,
     alpine,
     native: options.native,
-    tools: options.native || plan.packageManagerInstall !== undefined,
-    toolsStage: options.native || plan.packageManagerInstall !== undefined ? 'tools' : 'base',
+    tools,
+    toolsStage: tools ? 'tools' : 'base',
     packageManagerInstall: plan.packageManagerInstall ?? false,
     manifests: plan.manifests.join(' '),
     installMounts,
