@@ -1,10 +1,11 @@
 // Between rendering and writing: read what is on disk, plan, let an interactive user approve each
 // changed file after seeing its diff, and write only when nothing is refused. The disk is reached
 // through FileAccess so tests can run this on temp directories or in memory.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GeneratedFile } from './render/index.js';
 import { UsageError } from './errors.js';
+import { nodeProjectFs } from './project-fs.js';
 import { applyWrites } from './write-apply.js';
 import { approveOverwrites, planWrites, type PlannedWrite } from './write-plan.js';
 
@@ -55,13 +56,14 @@ export function nodeFileAccess(): FileAccess {
       }
     },
     async readExisting(root, paths) {
+      // The project's own reader already answers undefined for a missing file.
+      const project = nodeProjectFs(root);
       const entries = await Promise.all(
         paths.map(async (p) => {
           try {
-            return [p, await readFile(path.join(root, p), 'utf8')] as const;
+            return [p, await project.read(p)] as const;
           } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            if (code === 'ENOENT') return [p, undefined] as const;
             if (code === 'EISDIR') throw new UsageError(`${p} is a directory in ${root}: the tool needs to write a file there`);
             throw new UsageError(`cannot read ${path.join(root, p)}: ${code ?? String(error)}`);
           }
