@@ -2,6 +2,7 @@
 // compared with its snapshot under test/golden/__snapshots__/<case>/, and every Dockerfile must
 // pass the rule checker. Update snapshots deliberately with `npx vitest run -u test/golden`.
 import { afterAll, describe, expect, it } from 'vitest';
+import { shutdownModuleSource, type ShutdownFlavor } from '../../src/shutdown/module.js';
 import { checkDockerfile } from '../support/dockerfile-rules.js';
 import { copyFixture, readText, runInProcess } from '../support/cli-harness.js';
 
@@ -26,7 +27,20 @@ afterAll(async () => {
   await Promise.all(cleanups.map((c) => c()));
 });
 
+/** The flavour a graceful-shutdown file must have: from its extension, and for .js the package type. */
+async function flavourOf(dir: string, file: string): Promise<ShutdownFlavor> {
+  if (file.endsWith('.ts')) return 'ts';
+  if (file.endsWith('.mjs')) return 'esm';
+  if (file.endsWith('.cjs')) return 'cjs';
+  const pkg = JSON.parse(await readText(dir, 'package.json')) as { type?: string };
+  return pkg.type === 'module' ? 'esm' : 'cjs';
+}
+
 describe('golden files', () => {
+  it.each(['cjs', 'esm', 'ts'] as const)('graceful-shutdown module, %s flavour', async (flavour) => {
+    await expect(shutdownModuleSource(flavour)).toMatchFileSnapshot(`__snapshots__/graceful-shutdown/${flavour}.${flavour === 'ts' ? 'ts' : 'js'}`);
+  });
+
   for (const c of CASES) {
     it(`${c.name}: ${['--yes', ...c.flags].join(' ')}`, async () => {
       const { dir, cleanup } = await copyFixture(c.fixture);
@@ -38,6 +52,11 @@ describe('golden files', () => {
       expect(report.files.length).toBe(5);
       for (const file of report.files) {
         const text = await readText(dir, file.path);
+        if (/graceful-shutdown\.\w+$/.test(file.path)) {
+          // The module depends only on its flavour, which is snapshotted once below.
+          expect(text, file.path).toBe(shutdownModuleSource(await flavourOf(dir, file.path)));
+          continue;
+        }
         await expect(text).toMatchFileSnapshot(`__snapshots__/${c.name}/${file.path.replaceAll('/', '__')}`);
       }
       const dockerfile = await readText(dir, 'Dockerfile');
