@@ -21,7 +21,7 @@ const rawText = {
 
 await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,5 +1,5 @@
 // Container files the project already has, which the generator must merge or refuse to overwrite.
-import type { ProjectFs } from '../project-fs.js';
+import type { ProjectFs } from '../write/project-fs.js';
 import type { ProjectFacts } from './facts.js';
 
 /** The names `docker compose` looks for, in its own order of preference. */

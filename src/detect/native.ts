@@ -1,7 +1,7 @@
 // Native modules, which need python3, make and g++ in the install stage. Evidence, strongest first:
 // the project's own binding.gyp / gypfile, npm lockfile entries flagged hasInstallScript (minus
 // well-known scripts that compile nothing), and known native package names anywhere in the lockfile.
-import type { ProjectFs } from '../project-fs.js';
+import type { ProjectFs } from '../write/project-fs.js';
 import type { PackageManagerFact } from './facts.js';
 import { isRecord, type PackageJson } from './package-json.js';
 

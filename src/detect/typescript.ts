@@ -1,8 +1,8 @@
 // The TypeScript layout of a project: whether it uses TypeScript and where tsc reads (rootDir) and
 // writes (outDir), following relative `extends` so a shared base config is honoured.
 import path from 'node:path';
-import type { ProjectFs } from '../project-fs.js';
-import { printable } from '../validate.js';
+import type { ProjectFs } from '../write/project-fs.js';
+import { printable } from '../options/validate.js';
 import { parseJsonc } from './jsonc.js';
 import { isRecord, type PackageJson } from './package-json.js';
 import { insideProject } from './paths.js';

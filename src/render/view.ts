@@ -1,7 +1,7 @@
 // Options + resolved image -> the values the templates print. Everything a template shows is
 // computed here from validated options, so templates stay close to the files they produce.
 import type { ResolvedImage } from '../image/types.js';
-import type { Options } from '../options.js';
+import type { Options } from '../options/resolve.js';
 import { installPlan } from './package-manager.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 

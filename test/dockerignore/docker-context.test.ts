@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mergeDockerignore, renderDockerignore, requiredDockerignoreLines } from '../../src/dockerignore.js';
-import { isIgnored, parseDockerignore } from '../../src/dockerignore-pattern.js';
+import { mergeDockerignore, renderDockerignore, requiredDockerignoreLines } from '../../src/files/dockerignore.js';
+import { isIgnored, parseDockerignore } from '../../src/files/dockerignore-pattern.js';
 import { engineForE2e } from '../e2e/rig/test-engine.js';
 
 // Under E2E=1 (CI) the engine is started here, so this file runs instead of skipping.

@@ -1,7 +1,7 @@
 // Docker's .dockerignore matching (moby/patternmatcher), reproduced: these cases follow the
 // documented behaviour at https://docs.docker.com/build/concepts/context/#dockerignore-files.
 import { describe, expect, it } from 'vitest';
-import { cleanPattern, isIgnored, parseDockerignore, patternMatches } from '../../src/dockerignore-pattern.js';
+import { cleanPattern, isIgnored, parseDockerignore, patternMatches } from '../../src/files/dockerignore-pattern.js';
 
 describe('patternMatches', () => {
   it.each([

@@ -6,8 +6,8 @@ import {
   mergeDockerignore,
   renderDockerignore,
   requiredDockerignoreLines,
-} from '../../src/dockerignore.js';
-import { isIgnored, parseDockerignore } from '../../src/dockerignore-pattern.js';
+} from '../../src/files/dockerignore.js';
+import { isIgnored, parseDockerignore } from '../../src/files/dockerignore-pattern.js';
 
 const ignoredBy = (text: string, path: string) => isIgnored(parseDockerignore(text), path);
 

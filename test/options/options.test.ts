@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, type Flags } from '../../src/args.js';
+import { parseArgs, type Flags } from '../../src/cli/args.js';
 import { UsageError } from '../../src/errors.js';
-import { resolveOptions } from '../../src/options.js';
+import { resolveOptions } from '../../src/options/resolve.js';
 import { factsFor } from '../support/facts.js';
 
 const flags = (argv: string[]): Flags => {

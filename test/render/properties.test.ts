@@ -3,9 +3,9 @@
 // hostile string pasted into a generated file.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/args.js';
+import { parseArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/errors.js';
-import { resolveOptions } from '../../src/options.js';
+import { resolveOptions } from '../../src/options/resolve.js';
 import { renderFiles } from '../../src/render/index.js';
 import { checkDockerfile } from '../support/dockerfile-rules.js';
 import { factsFor } from '../support/facts.js';

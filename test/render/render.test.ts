@@ -1,8 +1,8 @@
 // Focused properties of rendered files, each stated once (the golden files show whole outputs).
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/args.js';
+import { parseArgs } from '../../src/cli/args.js';
 import type { ProjectFacts } from '../../src/detect/facts.js';
-import { resolveOptions } from '../../src/options.js';
+import { resolveOptions } from '../../src/options/resolve.js';
 import { renderFiles } from '../../src/render/index.js';
 import { modelDockerfile } from '../support/dockerfile-model.js';
 import { factsFor } from '../support/facts.js';

@@ -3,11 +3,11 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli, type CliDeps } from '../../src/cli.js';
+import { runCli, type CliDeps } from '../../src/cli/run.js';
 import type { ImageRequest, ImageResolution } from '../../src/image/types.js';
-import { nodeProjectFs } from '../../src/project-fs.js';
-import type { Ask, Question } from '../../src/prompts.js';
-import { nodeFileAccess } from '../../src/write-decision.js';
+import { nodeProjectFs } from '../../src/write/project-fs.js';
+import type { Ask, Question } from '../../src/cli/prompts.js';
+import { nodeFileAccess } from '../../src/write/write-generated.js';
 import { FIXED_IMAGE, FIXED_SLIM_IMAGE } from './images.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');

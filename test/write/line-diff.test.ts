@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { unifiedDiff } from '../../src/line-diff.js';
+import { unifiedDiff } from '../../src/write/diff.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'line-diff-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

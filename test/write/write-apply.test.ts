@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError, ExitCode } from '../../src/errors.js';
-import { nodeProjectFs } from '../../src/project-fs.js';
-import { applyWrites, type WriteFs } from '../../src/write-apply.js';
-import { planWrites, type FileToWrite, type PlannedWrite } from '../../src/write-plan.js';
+import { nodeProjectFs } from '../../src/write/project-fs.js';
+import { applyWrites, type WriteFs } from '../../src/write/apply.js';
+import { planWrites, type FileToWrite, type PlannedWrite } from '../../src/write/plan.js';
 
 const isRoot = process.getuid?.() === 0;
 let dir = '';
@@ -207,7 +207,7 @@ describe('a directory the user cannot write to', () => {
       const script = path.join(work, 'apply.mjs');
       await build({
         stdin: {
-          contents: `import { applyWrites } from ${JSON.stringify(path.resolve(here, '../../src/write-apply.ts'))};
+          contents: `import { applyWrites } from ${JSON.stringify(path.resolve(here, '../../src/write/apply.ts'))};
             const [root, plan] = process.argv.slice(2);
             applyWrites(root, JSON.parse(plan)).then(
               () => console.log(JSON.stringify({ exitCode: 0, message: '' })),

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderDockerignore } from '../../src/dockerignore.js';
+import { renderDockerignore } from '../../src/files/dockerignore.js';
 import { ExitCode, OverwriteRefusedError, UsageError } from '../../src/errors.js';
-import { nodeProjectFs } from '../../src/project-fs.js';
-import { approveOverwrites, checkRelativePath, planWrites, refuseSkippedWrites, type FileToWrite } from '../../src/write-plan.js';
+import { nodeProjectFs } from '../../src/write/project-fs.js';
+import { approveOverwrites, checkRelativePath, planWrites, refuseSkippedWrites, type FileToWrite } from '../../src/write/plan.js';
 
 const files: FileToWrite[] = [
   { path: 'Dockerfile', content: 'FROM node\n' },

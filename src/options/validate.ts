@@ -2,7 +2,7 @@
 // normalised value or throws a UsageError with one line that names the flag and the rule.
 // The character sets are deliberately narrow: anything outside them is refused, never escaped.
 import semver from 'semver';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]+$/;
 

@@ -1,18 +1,18 @@
 // The shell's core: one run from argv to exit code. Everything it touches (output streams, TTY,
 // environment, file system, network, prompts) arrives in CliDeps, so tests run it in-process with
-// real directories and a scripted prompt, and src/main.ts wires the real process.
+// real directories and a scripted prompt, and src/cli/main.ts wires the real process.
 import path from 'node:path';
 import { parseArgs, type Flags } from './args.js';
-import { detectProject } from './detect/index.js';
-import { CancelledError, CliError, ExitCode, UsageError } from './errors.js';
-import type { ImageRequest, ImageResolution } from './image/types.js';
-import { resolveOptions, type Options } from './options.js';
-import type { ProjectFs } from './project-fs.js';
+import { detectProject } from '../detect/index.js';
+import { CancelledError, CliError, ExitCode, UsageError } from '../errors.js';
+import type { ImageRequest, ImageResolution } from '../image/types.js';
+import { resolveOptions, type Options } from '../options/resolve.js';
+import type { ProjectFs } from '../write/project-fs.js';
 import { askForMissing, type Ask } from './prompts.js';
-import { renderFiles } from './render/index.js';
+import { renderFiles } from '../render/index.js';
 import { reportHuman, reportJson, equivalentCommand, summarize } from './report.js';
-import { decideWrites, type FileAccess } from './write-decision.js';
-import { refuseSkippedWrites } from './write-plan.js';
+import { decideWrites, type FileAccess } from '../write/write-generated.js';
+import { refuseSkippedWrites } from '../write/plan.js';
 
 export interface CliDeps {
   version: string;

@@ -2,10 +2,10 @@
 // The prompt function is injected: the real one (inquirer, loaded only when prompting) lives in
 // the shell; tests pass a scripted one. Answers are validated by the same rules as flags.
 import type { Flags } from './args.js';
-import type { ProjectFacts } from './detect/facts.js';
-import { UsageError } from './errors.js';
-import { DEFAULT_PORT, type Answers, type Base } from './options.js';
-import * as v from './validate.js';
+import type { ProjectFacts } from '../detect/facts.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_PORT, type Answers, type Base } from '../options/resolve.js';
+import * as v from '../options/validate.js';
 
 export type Question =
   | { type: 'input'; name: string; message: string; default?: string; validate?: (value: string) => true | string }

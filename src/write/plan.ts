@@ -9,9 +9,9 @@
 // approveOverwrites() for the files the user accepted; non-interactively it calls
 // refuseSkippedWrites(), which throws OverwriteRefusedError (exit 3) before anything is written.
 import path from 'node:path';
-import { mergeDockerignore } from './dockerignore.js';
-import { OverwriteRefusedError, UsageError } from './errors.js';
-import { unifiedDiff } from './line-diff.js';
+import { mergeDockerignore } from '../files/dockerignore.js';
+import { OverwriteRefusedError, UsageError } from '../errors.js';
+import { unifiedDiff } from './diff.js';
 
 export interface FileToWrite {
   /** Relative posix path inside the project, e.g. `Dockerfile` or `src/graceful-shutdown.js`. */

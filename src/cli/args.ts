@@ -1,8 +1,8 @@
 // Command-line flags -> a partial, not yet validated options object. Strict: an unknown flag is a
 // usage error. Help and version text are returned, never printed, so the shell decides where they go.
 import yargs from 'yargs';
-import { UsageError } from './errors.js';
-import type { Base, PackageManagerName } from './options.js';
+import { UsageError } from '../errors.js';
+import type { Base, PackageManagerName } from '../options/resolve.js';
 
 /** What the user said on the command line; undefined = not given (detection or a prompt fills it). */
 export interface Flags {

@@ -1,12 +1,12 @@
 // The one typed options object every run ends in, and the single merge that builds it:
 // flag > prompt answer > detected fact > default. The interactive and the scripted path both go
 // through resolveOptions, so they cannot drift apart.
-import type { Flags } from './args.js';
-import type { BuildFact, Framework, ModuleSystem, PackageManagerName, ProjectFacts } from './detect/facts.js';
-import { UsageError } from './errors.js';
+import type { Flags } from '../cli/args.js';
+import type { BuildFact, Framework, ModuleSystem, PackageManagerName, ProjectFacts } from '../detect/facts.js';
+import { UsageError } from '../errors.js';
 import * as v from './validate.js';
 
-export type { PackageManagerName } from './detect/facts.js';
+export type { PackageManagerName } from '../detect/facts.js';
 export type Base = 'alpine' | 'slim';
 
 export const DEFAULT_PORT = 3000;

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { CliError, ExitCode } from './errors.js';
-import { checkRelativePath, type PlannedWrite } from './write-plan.js';
+import { CliError, ExitCode } from '../errors.js';
+import { checkRelativePath, type PlannedWrite } from './plan.js';
 
 /** The parts of node:fs/promises this module uses; tests inject faults through it. */
 export interface WriteFs {

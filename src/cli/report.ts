@@ -2,10 +2,10 @@
 // the summary before confirming, and the equivalent non-interactive command. Pure text builders.
 import path from 'node:path';
 import type { Flags } from './args.js';
-import type { ProjectFacts } from './detect/facts.js';
-import type { ResolvedImage } from './image/types.js';
-import type { Options } from './options.js';
-import type { RenderResult } from './render/index.js';
+import type { ProjectFacts } from '../detect/facts.js';
+import type { ResolvedImage } from '../image/types.js';
+import type { Options } from '../options/resolve.js';
+import type { RenderResult } from '../render/index.js';
 
 export type FileAction = 'create' | 'overwrite' | 'unchanged' | 'skip';
 

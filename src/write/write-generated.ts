@@ -3,11 +3,11 @@
 // through FileAccess so tests can run this on temp directories or in memory.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { GeneratedFile } from './render/index.js';
-import { UsageError } from './errors.js';
+import type { GeneratedFile } from '../render/index.js';
+import { UsageError } from '../errors.js';
 import { nodeProjectFs } from './project-fs.js';
-import { applyWrites } from './write-apply.js';
-import { approveOverwrites, planWrites, type PlannedWrite } from './write-plan.js';
+import { applyWrites } from './apply.js';
+import { approveOverwrites, planWrites, type PlannedWrite } from './plan.js';
 
 export interface FileAccess {
   isDirectory(absolutePath: string): Promise<boolean>;

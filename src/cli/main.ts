@@ -1,11 +1,11 @@
 // The real process around runCli: streams, TTY detection, environment, file system, network and
 // the prompt library. Nothing else in src/ touches `process`.
-import packageJson from '../package.json' with { type: 'json' };
-import { runCli } from './cli.js';
-import { createDefaultImageDeps, resolveNodeImage } from './image/index.js';
-import { nodeProjectFs } from './project-fs.js';
+import packageJson from '../../package.json' with { type: 'json' };
+import { runCli } from './run.js';
+import { createDefaultImageDeps, resolveNodeImage } from '../image/index.js';
+import { nodeProjectFs } from '../write/project-fs.js';
 import { createInquirerAsk } from './prompt-inquirer.js';
-import { nodeFileAccess } from './write-decision.js';
+import { nodeFileAccess } from '../write/write-generated.js';
 
 export async function run(argv: string[]): Promise<number> {
   return runCli(argv, {
