@@ -1,71 +1,27 @@
 // The one typed options object every run ends in, and the single merge that builds it:
 // flag > prompt answer > detected fact > default. The interactive and the scripted path both go
 // through resolveOptions, so they cannot drift apart.
-import type { Flags } from '../cli/args.js';
-import type { BuildFact, Framework, ModuleSystem, PackageManagerName, ProjectFacts } from '../detect/facts.js';
+import type { BuildFact, PackageManagerName, ProjectFacts } from '../detect/facts.js';
 import { UsageError } from '../errors.js';
+import { DEFAULT_BASE, DEFAULT_PORT } from './declarations.js';
+import type { Answers, Flags } from './flags.js';
+import type { Options, PrivateRegistry } from './options.js';
 import * as v from './validate.js';
 
-export type { PackageManagerName } from '../detect/facts.js';
-export type Base = 'alpine' | 'slim';
-
-export const DEFAULT_PORT = 3000;
-
-/** What the prompts may fill in; the same keys a flag can give. */
-export interface Answers {
-  worker?: boolean;
-  entry?: string;
-  port?: string;
-  packageManager?: PackageManagerName;
-  native?: boolean;
-  build?: boolean;
-  writableDirs?: string[];
-  /** A path, or false for no health check. */
-  healthcheckPath?: string | false;
-  base?: Base;
-  allowNoLockfile?: boolean;
-}
-
-export interface PrivateRegistry {
-  /** Default registry for unscoped packages, when it is not the public one. */
-  url?: string;
-  scopes: { scope: string; url: string }[];
-}
-
-export interface Options {
-  /** Runtime entry, relative posix path (compiled output for a build). */
-  entry: string;
-  /** Where the entry's source lives; the graceful-shutdown module is written next to it. */
-  sourceEntry: string;
-  worker: boolean;
-  /** Undefined for workers. */
-  port?: number;
-  healthcheckPath?: string;
-  nodeRange?: string;
-  packageManager: { name: PackageManagerName; version?: string; lockfile?: string; yarnBerry: boolean };
-  native: boolean;
-  build?: BuildFact;
-  registry?: PrivateRegistry;
-  writableDirs: string[];
-  base: Base;
-  framework: Framework;
-  moduleSystem: ModuleSystem;
-  image: { registryMirror?: string; baseImage?: string; digest?: string; offline: boolean; noFallback: boolean };
-  allowNoLockfile: boolean;
-  force: boolean;
-  dryRun: boolean;
-  json: boolean;
-}
+export type { Answers, Flags } from './flags.js';
+export type { Base, Options, PackageManagerName, PrivateRegistry } from './options.js';
+export { DEFAULT_PORT } from './declarations.js';
 
 export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}): Options {
-  const worker = flags.worker ?? answers.worker ?? facts.likelyWorker ?? false;
-  const buildWanted = flags.build ?? answers.build ?? facts.build !== undefined;
+  const given = mergeGiven(flags, answers);
+  const worker = given.worker ?? facts.likelyWorker ?? false;
+  const buildWanted = given.build ?? facts.build !== undefined;
   if (buildWanted && !facts.build) {
     throw new UsageError('--build was given but package.json has no "build" script: add one or pass --no-build');
   }
   const build = buildWanted ? facts.build : undefined;
 
-  const entryInput = flags.entry ?? answers.entry ?? facts.entry;
+  const entryInput = given.entry ?? facts.entry;
   if (entryInput === undefined) {
     throw new UsageError('could not detect the entry file (no "start" script or "main"): pass --entry <file>');
   }
@@ -74,24 +30,24 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     throw new UsageError(`--entry must be a JavaScript file Node runs (.js, .mjs, .cjs), got "${entry}"${build ? '' : ' (TypeScript needs a build step: pass --build)'}`);
   }
 
-  const pmName = flags.packageManager ?? answers.packageManager ?? facts.packageManager.name;
+  const pmName = given.packageManager ?? facts.packageManager.name;
   const pmFact = facts.packageManager.name === pmName ? facts.packageManager : { name: pmName };
-  const allowNoLockfile = flags.allowNoLockfile ?? answers.allowNoLockfile ?? false;
+  const allowNoLockfile = given.allowNoLockfile ?? false;
   if (!pmFact.lockfile && !allowNoLockfile) {
     throw new UsageError(
       `no lockfile for ${pmName}: run "${LOCK_COMMAND[pmName]}" and commit the lockfile (or pass --allow-no-lockfile for a non-reproducible install)`,
     );
   }
 
-  const healthInput = flags.healthcheck === false ? false : (flags.healthcheckPath ?? answers.healthcheckPath ?? facts.healthcheckPath);
+  const healthInput = given.healthcheck === false ? false : (given.healthcheckPath ?? facts.healthcheckPath);
   const registry = privateRegistry(flags.npmRegistry, facts);
-  const writableDirs = unique((flags.writableDirs ?? answers.writableDirs ?? []).map((d) => v.projectPath(d, '--writable-dir')));
+  const writableDirs = unique((given.writableDirs ?? []).map((d) => v.projectPath(d, '--writable-dir')));
 
   return {
     entry,
     sourceEntry: sourceEntryFor(entry, facts, build),
     worker,
-    port: worker ? undefined : v.port(flags.port ?? answers.port ?? facts.port ?? DEFAULT_PORT),
+    port: worker ? undefined : v.port(given.port ?? facts.port ?? DEFAULT_PORT),
     healthcheckPath: worker || healthInput === false || healthInput === undefined ? undefined : v.healthPath(healthInput),
     nodeRange: flags.node !== undefined ? v.nodeRange(flags.node) : facts.nodeRange !== undefined ? v.nodeRange(facts.nodeRange, facts.nodeRangeSource ?? 'engines.node') : undefined,
     packageManager: {
@@ -100,11 +56,11 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
       lockfile: pmFact.lockfile,
       yarnBerry: pmName === 'yarn' && (pmFact.yarnBerry ?? false),
     },
-    native: flags.native ?? answers.native ?? facts.native,
+    native: given.native ?? facts.native,
     build,
     registry,
     writableDirs,
-    base: flags.base ?? answers.base ?? 'alpine',
+    base: given.base ?? DEFAULT_BASE,
     framework: facts.framework,
     moduleSystem: facts.moduleSystem,
     image: {
@@ -158,6 +114,13 @@ function sourceEntryFor(entry: string, facts: ProjectFacts, build: BuildFact | u
     return `src/${entry.slice(build.outDir.length + 1)}`.replace(/\.(c|m)?js$/, (_m, k: string | undefined) => `.${k ?? ''}ts`);
   }
   return entry;
+}
+
+/** A flag wins over an answer; an answer fills what no flag gave. */
+export function mergeGiven(flags: Flags, answers: Answers): Answers {
+  const given: Answers = { ...answers };
+  for (const [key, value] of Object.entries(flags)) if (value !== undefined) (given as Record<string, unknown>)[key] = value;
+  return given;
 }
 
 function unique<T>(values: T[]): T[] {

@@ -34,10 +34,10 @@ export function port(value: string | number, flag = '--port'): number {
 }
 
 /** An HTTP path for the health check, e.g. "/health" or "/status/ready". */
-export function healthPath(value: string): string {
+export function healthPath(value: string, flag = '--healthcheck-path'): string {
   if (!/^\/[A-Za-z0-9._~/-]*$/.test(value)) {
     throw new UsageError(
-      `--healthcheck-path must start with "/" and contain only letters, digits and . _ ~ / -, got "${printable(value)}"`,
+      `${flag} must start with "/" and contain only letters, digits and . _ ~ / -, got "${printable(value)}"`,
     );
   }
   return value;
@@ -65,18 +65,18 @@ export function httpUrl(value: string, flag: string): string {
 }
 
 /** An image repository such as "node", "library/node" or "registry.example.com:5000/base/node". */
-export function imageRepository(value: string): string {
+export function imageRepository(value: string, flag = '--base-image'): string {
   const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
   const host = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?';
   if (!new RegExp(`^${host}${component}(?:/${component})*$`).test(value)) {
-    throw new UsageError(`--base-image must be an image repository without tag or digest (e.g. registry.example.com/node), got "${printable(value)}"`);
+    throw new UsageError(`${flag} must be an image repository without tag or digest (e.g. registry.example.com/node), got "${printable(value)}"`);
   }
   return value;
 }
 
-export function digest(value: string): string {
+export function digest(value: string, flag = '--digest'): string {
   if (!/^sha256:[a-f0-9]{64}$/.test(value)) {
-    throw new UsageError(`--digest must be "sha256:" followed by 64 lowercase hex digits, got "${printable(value)}"`);
+    throw new UsageError(`${flag} must be "sha256:" followed by 64 lowercase hex digits, got "${printable(value)}"`);
   }
   return value;
 }

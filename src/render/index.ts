@@ -1,6 +1,6 @@
 // Options + image -> the files to write, as data. Pure: no file system, no network, no clock.
 import type { ResolvedImage } from '../image/types.js';
-import type { Options } from '../options/resolve.js';
+import type { Options } from '../options/options.js';
 import { renderDockerignore } from '../files/dockerignore.js';
 import { shutdownModuleSource, shutdownWiring } from '../shutdown/module.js';
 import { shutdownPlacement } from './shutdown-placement.js';

@@ -1,7 +1,7 @@
 // How each package manager installs, per the docker-node and Snyk guidance: from the lockfile only,
 // production dependencies for the runtime, with a BuildKit cache mount so a source-only change does
 // not re-run the install. Pure data; the Dockerfile template arranges it.
-import type { Options } from '../options/resolve.js';
+import type { Options } from '../options/options.js';
 
 export interface InstallPlan {
   /** Files to COPY before installing (manifest first, then lockfile and package-manager config). */

@@ -1,7 +1,8 @@
 // Options + resolved image -> the values the templates print. Everything a template shows is
 // computed here from validated options, so templates stay close to the files they produce.
 import type { ResolvedImage } from '../image/types.js';
-import type { Options } from '../options/resolve.js';
+import type { Options } from '../options/options.js';
+import { regenerateCommand } from '../options/write-back.js';
 import { installPlan } from './package-manager.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
@@ -52,7 +53,7 @@ export function buildView(input: ViewInput) {
     baseLabel: baseLabel(image.tag, alpine),
     libc: alpine ? 'musl (Alpine)' : 'glibc (Debian)',
     staleImage: image.source === 'cache' || image.source === 'snapshot',
-    refreshFlags: refreshFlags(options),
+    regenerateCommand: regenerateCommand(options),
     buildCommand: `DOCKER_BUILDKIT=1 docker build${secretFlag} -t ${serviceName} .`,
     runCommand: `docker run ${runFlags.join(' ')} ${serviceName}`,
     alpine,
@@ -114,13 +115,4 @@ function baseLabel(tag: string, alpine: boolean): string {
   }
   const codename = /-(bookworm|trixie|bullseye|forky)-slim/.exec(tag)?.[1];
   return codename ? `Debian ${codename} (slim)` : 'Debian (slim)';
-}
-
-/** The flags that re-create this setup non-interactively (README and Dockerfile header). */
-function refreshFlags(options: Options): string {
-  const flags: string[] = [' --yes'];
-  if (options.base !== 'alpine') flags.push(`--base ${options.base}`);
-  if (options.image.registryMirror) flags.push(`--registry-mirror ${options.image.registryMirror}`);
-  if (options.image.baseImage) flags.push(`--base-image ${options.image.baseImage}`);
-  return flags.join(' ');
 }

@@ -3,11 +3,11 @@
 //   no file there                      -> create
 //   same content (after any merge)     -> unchanged
 //   content would change, --force      -> overwrite (with the diff)
-//   content would change, no --force   -> skip      (with the diff): not allowed yet
+//   content would change, no --force   -> blocked   (with the diff): not allowed yet
 //
-// A 'skip' is the shell's to settle: interactively it shows `diff` and asks, then calls
+// A 'blocked' write is the shell's to settle: interactively it shows `diff` and asks, then calls
 // approveOverwrites() for the files the user accepted; non-interactively it calls
-// refuseSkippedWrites(), which throws OverwriteRefusedError (exit 3) before anything is written.
+// refuseBlockedWrites(), which throws OverwriteRefusedError (exit 3) before anything is written.
 import path from 'node:path';
 import { mergeDockerignore } from '../files/dockerignore.js';
 import { OverwriteRefusedError, UsageError } from '../errors.js';
@@ -21,14 +21,14 @@ export interface FileToWrite {
   mode?: 'replace' | 'merge-dockerignore';
 }
 
-export type WriteAction = 'create' | 'overwrite' | 'unchanged' | 'skip';
+export type WriteAction = 'create' | 'overwrite' | 'unchanged' | 'blocked';
 
 export interface PlannedWrite {
   path: string;
   action: WriteAction;
   /** What the file will contain once written (for a merge: the merged text). */
   content: string;
-  /** Unified diff from the existing file, for 'overwrite' and 'skip'. */
+  /** Unified diff from the existing file, for 'overwrite' and 'blocked'. */
   diff?: string;
   /** Messages for the user, e.g. a .dockerignore line that re-includes a secret. */
   warnings: string[];
@@ -50,7 +50,7 @@ export function planWrites(files: readonly FileToWrite[], existing: ReadonlyMap<
     if (current === undefined) return { path: filePath, action: 'create', content, warnings };
     if (current === content) return { path: filePath, action: 'unchanged', content, warnings };
     const diff = unifiedDiff(filePath, current, content);
-    return { path: filePath, action: options.force ? 'overwrite' : 'skip', content, diff, warnings };
+    return { path: filePath, action: options.force ? 'overwrite' : 'blocked', content, diff, warnings };
   });
 }
 
@@ -81,15 +81,15 @@ export function checkRelativePath(filePath: string): string {
   return normalized;
 }
 
-/** The plan with the listed 'skip' entries turned into 'overwrite' (the user confirmed them). */
+/** The plan with the listed 'blocked' entries turned into 'overwrite' (the user confirmed them). */
 export function approveOverwrites(plan: readonly PlannedWrite[], approved: Iterable<string>): PlannedWrite[] {
   const ok = new Set(approved);
-  return plan.map((write) => (write.action === 'skip' && ok.has(write.path) ? { ...write, action: 'overwrite' } : write));
+  return plan.map((write) => (write.action === 'blocked' && ok.has(write.path) ? { ...write, action: 'overwrite' } : write));
 }
 
-/** Non-interactive runs: any 'skip' means an existing file would change without --force. */
-export function refuseSkippedWrites(plan: readonly PlannedWrite[]): void {
-  const refused = plan.filter((write) => write.action === 'skip').map((write) => write.path);
+/** Non-interactive runs: any 'blocked' write means an existing file would change without --force. */
+export function refuseBlockedWrites(plan: readonly PlannedWrite[]): void {
+  const refused = plan.filter((write) => write.action === 'blocked').map((write) => write.path);
   if (refused.length === 0) return;
   throw new OverwriteRefusedError(
     `Refusing to overwrite ${refused.join(', ')}: ${refused.length === 1 ? 'it exists and would change' : 'they exist and would change'}. ` +

@@ -1,6 +1,6 @@
-// Between rendering and writing: read what is on disk, plan, let an interactive user approve each
-// changed file after seeing its diff, and write only when nothing is refused. The disk is reached
-// through FileAccess so tests can run this on temp directories or in memory.
+// Write the generated files: read what is on disk, plan, let an interactive user approve each
+// changed file after seeing its diff, then apply, but only when nothing is refused. The disk is
+// reached through FileAccess so tests can run this on temp directories or in memory.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GeneratedFile } from '../render/index.js';
@@ -16,14 +16,14 @@ export interface FileAccess {
   apply(root: string, plan: readonly PlannedWrite[]): Promise<void>;
 }
 
-export interface WriteDecision {
+export interface WriteOutcome {
   plan: PlannedWrite[];
   /** Files that would change but were not allowed to (non-interactive without --force). */
   refused: string[];
   warnings: string[];
 }
 
-export interface DecideOptions {
+export interface WriteGeneratedOptions {
   force: boolean;
   dryRun: boolean;
   /** Interactive runs: asked once per changed file with its diff. */
@@ -31,17 +31,17 @@ export interface DecideOptions {
   files: FileAccess;
 }
 
-export async function decideWrites(root: string, generated: readonly GeneratedFile[], opts: DecideOptions): Promise<WriteDecision> {
+export async function writeGenerated(root: string, generated: readonly GeneratedFile[], opts: WriteGeneratedOptions): Promise<WriteOutcome> {
   const existing = await opts.files.readExisting(root, generated.map((file) => file.path));
   let plan = planWrites(generated, existing, { force: opts.force });
   if (opts.confirmOverwrite) {
     const approved: string[] = [];
     for (const write of plan) {
-      if (write.action === 'skip' && (await opts.confirmOverwrite(write.path, write.diff ?? ''))) approved.push(write.path);
+      if (write.action === 'blocked' && (await opts.confirmOverwrite(write.path, write.diff ?? ''))) approved.push(write.path);
     }
     plan = approveOverwrites(plan, approved);
   }
-  const refused = opts.confirmOverwrite ? [] : plan.filter((write) => write.action === 'skip').map((write) => write.path);
+  const refused = opts.confirmOverwrite ? [] : plan.filter((write) => write.action === 'blocked').map((write) => write.path);
   if (!opts.dryRun && refused.length === 0) await opts.files.apply(root, plan);
   return { plan, refused, warnings: plan.flatMap((write) => write.warnings) };
 }

@@ -3,6 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, readText, runInProcess } from '../support/cli-harness.js';
+import { shellWords } from '../support/shell-words.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -34,7 +35,7 @@ describe('interactive runs', () => {
     const command = /Same result without prompts:\n {2}(.*)\n/.exec(first.stderr)?.[1];
     expect(command).toMatch(/^npx create-secure-node-docker --yes /);
 
-    const argv = (command ?? '').replace('npx create-secure-node-docker ', '').split(' ');
+    const argv = shellWords(command ?? '').slice(2);
     const scriptedDir = await fixture('express-cjs');
     const second = await runInProcess(argv, { cwd: scriptedDir });
     expect(second.code, second.stderr).toBe(0);
@@ -52,7 +53,7 @@ describe('interactive runs', () => {
     const result = await runInProcess(['--offline', '--no-fallback'], { cwd: dir, isTTY: true });
     expect(result.code, result.stderr).toBe(0);
     const command = /Same result without prompts:\n {2}(.*)\n/.exec(result.stderr)?.[1] ?? '';
-    expect(command.split(' ')).toEqual(expect.arrayContaining(['--offline', '--no-fallback', '--no-worker']));
+    expect(shellWords(command)).toEqual(expect.arrayContaining(['--offline', '--no-fallback', '--no-worker']));
   });
 
   it('never prompts when CI is set, even on a terminal', async () => {
@@ -80,7 +81,7 @@ describe('interactive runs', () => {
     expect(asked.stderr).not.toContain('\u001b[');
     expect(asked.code, asked.stderr).toBe(0);
     expect(asked.stderr).toMatch(/^-FROM node/m);
-    expect(asked.stderr).toMatch(/skipped\s+Dockerfile/);
+    expect(asked.stderr).toMatch(/blocked\s+Dockerfile/);
     expect(await readText(dir, 'Dockerfile')).toBe(before);
 
     const accepted = await runInProcess([], { cwd: dir, isTTY: true, answers: { overwrite: true } });

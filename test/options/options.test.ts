@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, type Flags } from '../../src/cli/args.js';
+import { parseGenerateArgs as parseArgs } from '../../src/cli/commands/generate.js';
+import type { Flags } from '../../src/options/flags.js';
 import { UsageError } from '../../src/errors.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { factsFor } from '../support/facts.js';

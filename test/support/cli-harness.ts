@@ -3,6 +3,7 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { CommandEntry } from '../../src/cli/commands/table.js';
 import { runCli, type CliDeps } from '../../src/cli/run.js';
 import type { ImageRequest, ImageResolution } from '../../src/image/types.js';
 import { nodeProjectFs } from '../../src/write/project-fs.js';
@@ -27,6 +28,8 @@ export interface RunOptions {
   isTTY?: boolean;
   env?: Record<string, string | undefined>;
   resolveImage?: (request: ImageRequest) => Promise<ImageResolution>;
+  /** Another command table (default: the real one). */
+  commands?: readonly CommandEntry[];
 }
 
 export async function runInProcess(argv: string[], opts: RunOptions): Promise<RunResult> {
@@ -62,7 +65,7 @@ export async function runInProcess(argv: string[], opts: RunOptions): Promise<Ru
         return { image: request.base === 'slim' ? FIXED_SLIM_IMAGE : FIXED_IMAGE, warnings: [] };
       }),
   };
-  const code = await runCli(argv, deps);
+  const code = await runCli(argv, deps, opts.commands);
   return { code, stdout, stderr, requests, questions };
 }
 

@@ -75,7 +75,7 @@ describe('applyWrites', () => {
     writeFileSync(path.join(dir, 'compose.yaml'), 'services: {}\n');
     const before = statSync(path.join(dir, 'compose.yaml')).mtimeMs;
     const writes = await plan(FILES, false);
-    expect(writes.map((w) => w.action)).toEqual(['skip', 'create', 'unchanged']);
+    expect(writes.map((w) => w.action)).toEqual(['blocked', 'create', 'unchanged']);
     await applyWrites(dir, writes);
     expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toBe('mine\n');
     expect(statSync(path.join(dir, 'compose.yaml')).mtimeMs).toBe(before);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderDockerignore } from '../../src/files/dockerignore.js';
 import { ExitCode, OverwriteRefusedError, UsageError } from '../../src/errors.js';
 import { nodeProjectFs } from '../../src/write/project-fs.js';
-import { approveOverwrites, checkRelativePath, planWrites, refuseSkippedWrites, type FileToWrite } from '../../src/write/plan.js';
+import { approveOverwrites, checkRelativePath, planWrites, refuseBlockedWrites, type FileToWrite } from '../../src/write/plan.js';
 
 const files: FileToWrite[] = [
   { path: 'Dockerfile', content: 'FROM node\n' },
@@ -23,13 +23,13 @@ describe('planWrites', () => {
   it('classifies each file: missing -> create, same -> unchanged, changed -> skip without --force', () => {
     const plan = planWrites(files, existing, { force: false });
     expect(plan.map((w) => [w.path, w.action])).toEqual([
-      ['Dockerfile', 'skip'],
+      ['Dockerfile', 'blocked'],
       ['compose.yaml', 'unchanged'],
       ['README.Docker.md', 'create'],
       ['src/graceful-shutdown.js', 'create'],
     ]);
     expect(plan[0]?.diff).toBe('--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1 +1 @@\n-FROM node:20\n+FROM node\n');
-    expect(plan.filter((w) => w.action !== 'skip').every((w) => w.diff === undefined)).toBe(true);
+    expect(plan.filter((w) => w.action !== 'blocked').every((w) => w.diff === undefined)).toBe(true);
   });
 
   it('turns changed files into overwrite, with the diff, under --force', () => {
@@ -83,17 +83,17 @@ describe('settling skipped files', () => {
     expect(approveOverwrites(plan, []).map((w) => w.action)).toEqual(plan.map((w) => w.action));
   });
 
-  it('refuseSkippedWrites throws exit 3 naming the files, and passes a plan without skips', () => {
-    expect(() => refuseSkippedWrites(plan)).toThrow(OverwriteRefusedError);
+  it('refuseBlockedWrites throws exit 3 naming the files, and passes a plan without skips', () => {
+    expect(() => refuseBlockedWrites(plan)).toThrow(OverwriteRefusedError);
     try {
-      refuseSkippedWrites(plan);
+      refuseBlockedWrites(plan);
     } catch (error) {
       expect((error as OverwriteRefusedError).exitCode).toBe(ExitCode.refusedOverwrite);
       expect((error as Error).message).toBe(
         'Refusing to overwrite Dockerfile: it exists and would change. Re-run with --force to overwrite, or interactively to review the diff. Nothing was written.',
       );
     }
-    expect(() => refuseSkippedWrites(approveOverwrites(plan, ['Dockerfile']))).not.toThrow();
+    expect(() => refuseBlockedWrites(approveOverwrites(plan, ['Dockerfile']))).not.toThrow();
   });
 });
 

@@ -1,0 +1,117 @@
+// The default command: detect, ask for what is missing (on a terminal), resolve the options and
+// the base image, render, and write the files. `create-secure-node-docker [dir]` runs it.
+import path from 'node:path';
+import { detectProject } from '../../detect/index.js';
+import { CancelledError, ExitCode, UsageError } from '../../errors.js';
+import type { Ask } from '../../options/declaration.js';
+import { OPTIONS } from '../../options/declarations.js';
+import type { Flags } from '../../options/flags.js';
+import type { Options } from '../../options/options.js';
+import { resolveOptions } from '../../options/resolve.js';
+import { equivalentCommand } from '../../options/write-back.js';
+import { renderFiles } from '../../render/index.js';
+import type { ProjectFs } from '../../write/project-fs.js';
+import { refuseBlockedWrites } from '../../write/plan.js';
+import { writeGenerated } from '../../write/write-generated.js';
+import { parseArgs, type ParseMeta } from '../args.js';
+import { colorEnabled, isCi, type CliDeps } from '../deps.js';
+import { askForMissing } from '../prompts.js';
+import { reportHuman, reportJson, summarize } from '../report.js';
+import type { CommandModule } from './table.js';
+
+export const command: CommandModule = {
+  options: OPTIONS,
+  help: {
+    usage:
+      '$0 [dir] [options]\n\nGenerate a secure, digest-pinned Docker setup (Dockerfile, .dockerignore, compose.yaml,\nREADME.Docker.md, graceful-shutdown module) for the Node.js app in [dir] (default: the current directory).',
+    examples: [
+      ['$0', 'Detect everything in the current directory and ask about the rest'],
+      ['$0 ./api --yes', 'Non-interactive: detected values and defaults, no prompts'],
+      ['$0 --yes --entry dist/server.js --port 8080 --writable-dir uploads', 'Scripted run with explicit values'],
+      ['$0 --yes --offline --dry-run --json', 'Show what would be written, without network or writes'],
+      ['$0 --yes --registry-mirror https://mirror.example.com', 'Resolve the digest through a Docker Hub mirror'],
+    ],
+  },
+  run: (values, deps) => generate(values as unknown as Flags, deps),
+};
+
+/** generate's own arguments (no command name) -> Flags, or help/version text. */
+export function parseGenerateArgs(argv: string[], meta: ParseMeta): { kind: 'run'; flags: Flags } | { kind: 'output'; text: string } {
+  const parsed = parseArgs(argv, meta, { options: command.options, help: command.help, command: '' });
+  return parsed.kind === 'output' ? parsed : { kind: 'run', flags: parsed.values as unknown as Flags };
+}
+
+async function generate(flags: Flags, deps: CliDeps): Promise<number> {
+  const root = path.resolve(deps.cwd, flags.dir ?? '.');
+  if (!(await deps.files.isDirectory(root))) throw new UsageError(`${root} is not a directory`);
+  const fs = deps.projectFs(root);
+  const facts = await detectProject(fs, { dir: flags.dir });
+  const interactive = deps.isTTY && !flags.yes && !isCi(deps.env);
+
+  let ask: Ask | undefined;
+  let answers = {};
+  if (interactive) {
+    ask = await deps.createAsk();
+    answers = await askForMissing(flags, facts, ask);
+  }
+  const options = resolveOptions(flags, facts, answers);
+  const entryWarnings = await checkEntry(options, fs);
+
+  if (interactive && ask) {
+    deps.stderr(summarize(options, facts));
+    const go = await ask({ type: 'confirm', name: 'confirm', message: 'Generate these files?', default: true });
+    if (!go) throw new CancelledError();
+    deps.stderr(`Same result without prompts:\n  ${equivalentCommand(options, root, deps.cwd)}\n\n`);
+  }
+
+  const resolution = await deps.resolveImage({
+    nodeRange: options.nodeRange,
+    base: options.base,
+    registryMirror: options.image.registryMirror,
+    baseImage: options.image.baseImage,
+    digest: options.image.digest,
+    offline: options.image.offline,
+    noFallback: options.image.noFallback,
+  });
+  const rendered = renderFiles({
+    options,
+    image: resolution.image,
+    generatorVersion: deps.version,
+    projectName: facts.name ?? path.basename(root),
+  });
+  const warnings = [...facts.warnings, ...entryWarnings, ...resolution.warnings, ...rendered.warnings];
+
+  const outcome = await writeGenerated(root, rendered.files, {
+    force: options.force,
+    dryRun: options.dryRun,
+    confirmOverwrite: interactive && ask ? confirmWith(ask, deps) : undefined,
+    files: deps.files,
+  });
+  warnings.push(...outcome.warnings);
+
+  const report = { options, image: resolution.image, plan: outcome.plan, warnings, wiring: rendered.wiring };
+  if (options.json) deps.stdout(`${reportJson(report)}\n`);
+  deps.stderr(reportHuman(report, colorEnabled(deps)));
+  if (outcome.refused.length > 0) refuseBlockedWrites(outcome.plan);
+  return ExitCode.ok;
+}
+
+/** The entry must exist, unless it is the output of the build (then its source should). */
+async function checkEntry(options: Options, fs: ProjectFs): Promise<string[]> {
+  const built = options.build !== undefined && options.entry.startsWith(`${options.build.outDir}/`);
+  if (!built) {
+    if (!(await fs.exists(options.entry))) throw new UsageError(`entry file ${options.entry} does not exist in the project: pass --entry <file>`);
+    return [];
+  }
+  if (!(await fs.exists(options.sourceEntry))) {
+    return [`could not find the source of ${options.entry} (looked for ${options.sourceEntry}); wire the graceful-shutdown module into your entry by hand`];
+  }
+  return [];
+}
+
+function confirmWith(ask: Ask, deps: CliDeps) {
+  return async (file: string, diff: string): Promise<boolean> => {
+    deps.stderr(`\n${diff}\n`);
+    return (await ask({ type: 'confirm', name: 'overwrite', message: `${file} has changes. Overwrite it?`, default: false })) as boolean;
+  };
+}

@@ -1,0 +1,261 @@
+// Every option, declared once: flag, type, default, validation, prompt, summary row and how a run
+// writes it back as arguments. The order is the order of the prompts, the summary and --help.
+// Adding an option = one entry here (and its key in flags.ts / its use in resolve.ts).
+import type { PackageManagerName } from '../detect/facts.js';
+import { UsageError } from '../errors.js';
+import type { OptionDeclarations } from './declaration.js';
+import type { Base } from './flags.js';
+import { promptCheck, splitList } from './question.js';
+import * as v from './validate.js';
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_BASE: Base = 'alpine';
+const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn'] as const;
+
+export const OPTIONS: OptionDeclarations = {
+  worker: {
+    flag: 'worker',
+    type: 'boolean',
+    describe: 'A background worker: no EXPOSE, no HEALTHCHECK',
+    async prompt({ given, facts, ask }) {
+      if (given.worker !== undefined) return {};
+      const kind = await ask({
+        type: 'select',
+        name: 'kind',
+        message: 'What kind of app is this?',
+        default: facts.likelyWorker ? 'worker' : 'web',
+        choices: [
+          { name: 'Web app (listens on a port)', value: 'web' },
+          { name: 'Worker (no port, no health check)', value: 'worker' },
+        ],
+      });
+      return { worker: kind === 'worker' };
+    },
+    summary: (o) => ['kind', o.worker ? 'worker (no port)' : `web app on port ${o.port}`],
+    writeBack: { kind: 'setup', args: (o) => [o.worker ? '--worker' : '--no-worker'] },
+  },
+  packageManager: {
+    flag: 'package-manager',
+    type: 'choice',
+    choices: PACKAGE_MANAGERS,
+    describe: 'Package manager (default: from the lockfile)',
+    async prompt({ given, facts, ask }) {
+      if (facts.packageManager.lockfile || given.packageManager !== undefined) return {};
+      const name = await ask({
+        type: 'select',
+        name: 'packageManager',
+        message: 'No lockfile found. Which package manager does this project use?',
+        default: facts.packageManager.name,
+        choices: PACKAGE_MANAGERS.map((pm) => ({ name: pm, value: pm })),
+      });
+      return { packageManager: name as PackageManagerName };
+    },
+    summary: (o) => ['package manager', `${o.packageManager.name}${o.packageManager.lockfile ? ` (${o.packageManager.lockfile})` : ' (no lockfile)'}`],
+    writeBack: { kind: 'setup', args: (o) => ['--package-manager', o.packageManager.name] },
+  },
+  allowNoLockfile: {
+    flag: 'allow-no-lockfile',
+    type: 'boolean',
+    describe: 'Accept a non-reproducible install when there is no lockfile',
+    async prompt({ given, facts, ask }) {
+      if (facts.packageManager.lockfile || given.allowNoLockfile !== undefined) return {};
+      const allow = (await ask({
+        type: 'confirm',
+        name: 'allowNoLockfile',
+        message: 'Without a lockfile, builds are not reproducible. Generate anyway? (better: create a lockfile first)',
+        default: false,
+      })) as boolean;
+      if (!allow) throw new UsageError('no lockfile: create one (e.g. "npm install --package-lock-only") and run again');
+      return { allowNoLockfile: true };
+    },
+    writeBack: { kind: 'setup', args: (o) => (o.allowNoLockfile ? ['--allow-no-lockfile'] : []) },
+  },
+  build: {
+    flag: 'build',
+    type: 'boolean',
+    describe: 'Run the build script in a build stage (--no-build to turn off)',
+    async prompt({ given, facts, ask }) {
+      if (given.build !== undefined || !facts.build) return {};
+      return { build: (await ask({ type: 'confirm', name: 'build', message: `Run "${facts.build.script}" in a build stage?`, default: true })) as boolean };
+    },
+    summary: (o) => ['build step', o.build ? `${o.build.script} -> ${o.build.outDir}/` : 'none'],
+    writeBack: { kind: 'setup', args: (o) => [o.build ? '--build' : '--no-build'] },
+  },
+  entry: {
+    flag: 'entry',
+    type: 'string',
+    describe: 'Runtime entry file, relative to [dir] (e.g. dist/server.js)',
+    validate: (value, where) => v.projectPath(value, where),
+    async prompt({ given, facts, ask }) {
+      if (given.entry !== undefined) return {};
+      const entry = await ask({
+        type: 'input',
+        name: 'entry',
+        message: 'Entry file Node runs in the container',
+        default: facts.entry,
+        validate: promptCheck((value) => v.projectPath(value, 'entry')),
+      });
+      return { entry: entry as string };
+    },
+    summary: (o) => ['entry', o.entry],
+    writeBack: { kind: 'setup', args: (o) => ['--entry', o.entry] },
+  },
+  port: {
+    flag: 'port',
+    type: 'string',
+    describe: 'Port the app listens on (1-65535)',
+    validate: (value, where) => v.port(value, where),
+    async prompt({ given, facts, ask }) {
+      if (given.worker || given.port !== undefined) return {};
+      const port = await ask({
+        type: 'input',
+        name: 'port',
+        message: 'Port the app listens on',
+        default: String(facts.port ?? DEFAULT_PORT),
+        validate: promptCheck((value) => v.port(value, 'port')),
+      });
+      return { port: port as string };
+    },
+    writeBack: { kind: 'setup', args: (o) => (o.port === undefined ? [] : ['--port', String(o.port)]) },
+  },
+  healthcheckPath: {
+    flag: 'healthcheck-path',
+    type: 'string',
+    describe: 'HTTP path for HEALTHCHECK (e.g. /health); --no-healthcheck for none',
+    validate: (value, where) => v.healthPath(value, where),
+    async prompt({ given, facts, ask }) {
+      if (given.worker || given.healthcheckPath !== undefined || given.healthcheck !== undefined) return {};
+      const path = (await ask({
+        type: 'input',
+        name: 'healthcheckPath',
+        message: 'Health check path (leave empty for no HEALTHCHECK)',
+        default: facts.healthcheckPath ?? '',
+        validate: promptCheck((value) => (value === '' ? value : v.healthPath(value))),
+      })) as string;
+      return path === '' ? { healthcheck: false } : { healthcheckPath: path };
+    },
+    summary: (o) => ['health check', o.healthcheckPath ?? 'none'],
+    writeBack: {
+      kind: 'setup',
+      args: (o) => (o.worker ? [] : o.healthcheckPath ? ['--healthcheck-path', o.healthcheckPath] : ['--no-healthcheck']),
+    },
+  },
+  healthcheck: {
+    // The negative half of --healthcheck-path: --no-healthcheck. Written back by healthcheckPath.
+    flag: 'healthcheck',
+    type: 'boolean',
+  },
+  writableDirs: {
+    flag: 'writable-dir',
+    type: 'list',
+    describe: 'Directory the app writes to, owned by uid 1000 (repeatable)',
+    validate: (value, where) => v.projectPath(value, where),
+    async prompt({ given, ask }) {
+      if (given.writableDirs !== undefined) return {};
+      const dirs = (await ask({
+        type: 'input',
+        name: 'writableDirs',
+        message: 'Directories the app writes to, comma-separated (everything else stays read-only)',
+        default: '',
+        validate: promptCheck((value) => splitList(value).map((d) => v.projectPath(d, 'directory'))),
+      })) as string;
+      return { writableDirs: splitList(dirs) };
+    },
+    summary: (o) => ['writable dirs', o.writableDirs.join(', ') || 'none (read-only app files)'],
+    writeBack: { kind: 'setup', args: (o) => o.writableDirs.flatMap((d) => ['--writable-dir', d]) },
+  },
+  native: {
+    flag: 'native',
+    type: 'boolean',
+    describe: 'Native modules need a compiler in the build stage (--no-native to turn off)',
+    async prompt({ given, facts, ask }) {
+      if (given.native !== undefined) return {};
+      const why = facts.nativeReasons.length > 0 ? ` (found: ${facts.nativeReasons.join(', ')})` : '';
+      return { native: (await ask({ type: 'confirm', name: 'native', message: `Does it build native modules${why}?`, default: facts.native })) as boolean };
+    },
+    summary: (o, facts) => ['native modules', o.native ? `yes${facts.nativeReasons.length ? ` (${facts.nativeReasons.join(', ')})` : ''}` : 'no'],
+    writeBack: { kind: 'setup', args: (o) => [o.native ? '--native' : '--no-native'] },
+  },
+  base: {
+    flag: 'base',
+    type: 'choice',
+    choices: ['alpine', 'slim'],
+    describe: 'Base image flavour (slim = Debian, for glibc-only native modules)',
+    async prompt({ given, ask }) {
+      if (given.base !== undefined) return {};
+      const base = await ask({
+        type: 'select',
+        name: 'base',
+        message: 'Base image',
+        default: DEFAULT_BASE,
+        choices: [
+          { name: 'Alpine (small; musl libc)', value: 'alpine' },
+          { name: 'Debian slim (glibc, for native modules that need it)', value: 'slim' },
+        ],
+      });
+      return { base: base as Base };
+    },
+    summary: (o) => ['base', o.base],
+    writeBack: { kind: 'setup', args: (o) => (o.base === DEFAULT_BASE ? [] : ['--base', o.base]) },
+  },
+  node: {
+    flag: 'node',
+    type: 'string',
+    describe: 'Node version or semver range (default: engines.node/.nvmrc, else newest LTS)',
+    validate: (value, where) => v.nodeRange(value, where),
+    summary: (o) => ['node', o.nodeRange ?? 'newest LTS'],
+    writeBack: { kind: 'setup', args: (o) => (o.nodeRange === undefined ? [] : ['--node', o.nodeRange]) },
+  },
+  npmRegistry: {
+    flag: 'npm-registry',
+    type: 'string',
+    describe: 'Private npm registry URL; the token is passed only as a BuildKit secret',
+    validate: (value, where) => v.httpUrl(value, where),
+    summary: (o, facts) => [
+      'private registry',
+      o.registry ? `yes (token only as a build secret${facts.registry?.hasToken ? '; a token is in .npmrc, it is not copied' : ''})` : 'no',
+    ],
+    writeBack: { kind: 'setup', args: (o) => (o.registry?.url ? ['--npm-registry', o.registry.url] : []) },
+  },
+  registryMirror: {
+    flag: 'registry-mirror',
+    type: 'string',
+    describe: 'Docker Hub mirror URL to resolve the digest against',
+    validate: (value, where) => v.httpUrl(value, where),
+    writeBack: { kind: 'setup', args: (o) => (o.image.registryMirror ? ['--registry-mirror', o.image.registryMirror] : []) },
+  },
+  baseImage: {
+    flag: 'base-image',
+    type: 'string',
+    describe: 'Another repository hosting node images (e.g. registry.example.com/node)',
+    validate: (value, where) => v.imageRepository(value, where),
+    writeBack: { kind: 'setup', args: (o) => (o.image.baseImage ? ['--base-image', o.image.baseImage] : []) },
+  },
+  digest: {
+    flag: 'digest',
+    type: 'string',
+    describe: 'Use this image index digest (sha256:...) as given',
+    validate: (value, where) => v.digest(value, where),
+    writeBack: { kind: 'setup', args: (o) => (o.image.digest ? ['--digest', o.image.digest] : []) },
+  },
+  offline: {
+    flag: 'offline',
+    type: 'boolean',
+    default: false,
+    describe: 'No network: use the cache, then the shipped snapshot',
+    writeBack: { kind: 'run', args: (o) => (o.image.offline ? ['--offline'] : []) },
+  },
+  fallback: {
+    flag: 'fallback',
+    type: 'boolean',
+    default: true,
+    describe: 'Fall back to cache/snapshot when the registry is unreachable (--no-fallback: exit 4)',
+    writeBack: { kind: 'run', args: (o) => (o.image.noFallback ? ['--no-fallback'] : []) },
+  },
+  yes: { flag: 'yes', alias: 'y', type: 'boolean', default: false, describe: 'Accept detected values and defaults; never prompt' },
+  force: { flag: 'force', type: 'boolean', default: false, describe: 'Overwrite changed files without asking' },
+  dryRun: { flag: 'dry-run', type: 'boolean', default: false, describe: 'Write nothing; report what would change' },
+  json: { flag: 'json', type: 'boolean', default: false, describe: 'Print one JSON object on stdout (human text stays on stderr)' },
+};
+
+export const OPTION_LIST = Object.values(OPTIONS) as readonly (typeof OPTIONS)[keyof typeof OPTIONS][];

@@ -1,0 +1,39 @@
+// What the user said, on the command line or in a prompt answer, before validation. One key per
+// option declaration (declarations.ts); undefined = not given, so detection or a prompt fills it.
+import type { PackageManagerName } from '../detect/facts.js';
+
+export type Base = 'alpine' | 'slim';
+
+export interface Flags {
+  /** The app directory, the positional [dir]. */
+  dir?: string;
+  yes: boolean;
+  entry?: string;
+  port?: string;
+  worker?: boolean;
+  node?: string;
+  packageManager?: PackageManagerName;
+  native?: boolean;
+  build?: boolean;
+  npmRegistry?: string;
+  writableDirs?: string[];
+  healthcheckPath?: string;
+  /** false when --no-healthcheck was given (or the prompt was left empty). */
+  healthcheck?: boolean;
+  base?: Base;
+  registryMirror?: string;
+  baseImage?: string;
+  digest?: string;
+  offline: boolean;
+  fallback: boolean;
+  allowNoLockfile?: boolean;
+  force: boolean;
+  dryRun: boolean;
+  json: boolean;
+}
+
+/** Prompt answers use the flags' own keys and shapes. */
+export type Answers = Partial<Flags>;
+
+/** Every key a declaration exists for (the positional dir is the command's, not an option). */
+export type OptionKey = Exclude<keyof Flags, 'dir'>;

@@ -1,0 +1,38 @@
+// The one typed options object every run ends in (built by resolve.ts), as plain types so that
+// declarations, rendering and reporting can read it without importing the merge.
+import type { BuildFact, Framework, ModuleSystem, PackageManagerName } from '../detect/facts.js';
+import type { Base } from './flags.js';
+
+export type { Base } from './flags.js';
+export type { PackageManagerName } from '../detect/facts.js';
+
+export interface PrivateRegistry {
+  /** Default registry for unscoped packages, when it is not the public one. */
+  url?: string;
+  scopes: { scope: string; url: string }[];
+}
+
+export interface Options {
+  /** Runtime entry, relative posix path (compiled output for a build). */
+  entry: string;
+  /** Where the entry's source lives; the graceful-shutdown module is written next to it. */
+  sourceEntry: string;
+  worker: boolean;
+  /** Undefined for workers. */
+  port?: number;
+  healthcheckPath?: string;
+  nodeRange?: string;
+  packageManager: { name: PackageManagerName; version?: string; lockfile?: string; yarnBerry: boolean };
+  native: boolean;
+  build?: BuildFact;
+  registry?: PrivateRegistry;
+  writableDirs: string[];
+  base: Base;
+  framework: Framework;
+  moduleSystem: ModuleSystem;
+  image: { registryMirror?: string; baseImage?: string; digest?: string; offline: boolean; noFallback: boolean };
+  allowNoLockfile: boolean;
+  force: boolean;
+  dryRun: boolean;
+  json: boolean;
+}

@@ -1,0 +1,16 @@
+// A test-only command: the one file a second command needs (registered by the test through the same
+// table shape as src/cli/commands/table.ts). It echoes its parsed values as JSON.
+import type { CommandModule } from '../../../src/cli/commands/table.js';
+
+export const command: CommandModule = {
+  options: {
+    shout: { flag: 'shout', type: 'boolean', default: false, describe: 'Print in capitals' },
+    word: { flag: 'word', type: 'list', describe: 'A word to echo (repeatable)' },
+  },
+  help: { usage: '$0 [dir] [options]\n\nEcho the arguments back (test only).', examples: [['$0 --word hi', 'Prints {"word":["hi"]}']] },
+  async run(values, deps) {
+    const text = JSON.stringify({ dir: values.dir, word: values.word, shout: values.shout });
+    deps.stdout(`${values.shout ? text.toUpperCase() : text}\n`);
+    return 0;
+  },
+};
