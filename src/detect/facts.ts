@@ -29,8 +29,6 @@ export interface RegistryFact {
   scopes: { scope: string; url: string }[];
   /** Whether an auth token / password line is present (its value is never read into facts). */
   hasToken: boolean;
-  /** Environment variables the credential lines reference as `${NAME}` (names only), e.g. ["NPM_TOKEN"]. */
-  tokenEnv?: string[];
   /** Where these settings come from: .npmrc (npm, pnpm, yarn 1) or .yarnrc.yml (yarn 2+, which ignores .npmrc). */
   source?: '.npmrc' | '.yarnrc.yml';
 }

@@ -3,7 +3,7 @@
 // "v22" -> "22", "lts/jod" -> "22.x"; "lts/*" and "node" mean "no constraint" (the resolver's default).
 import semver from 'semver';
 import type { ProjectFs } from '../write/project-fs.js';
-import { printable } from '../options/validate.js';
+import { isNodeRange, printable } from '../options/validate.js';
 import type { ProjectFacts } from './facts.js';
 import type { PackageJson } from './package-json.js';
 
@@ -59,7 +59,7 @@ export function normaliseNodeVersion(value: string, source: Source, warnings: st
   }
   // "v22", "v22.11.0" -> without the v; also inside ranges (">=v20").
   const range = text.replace(/(^|[\s=<>^~|])v(?=\d)/g, '$1').replace(/\s+/g, ' ');
-  if (/^[0-9xX*.^~<>=| -]+$/.test(range) && semver.validRange(range) !== null) return range;
+  if (isNodeRange(range)) return range;
   warnings.push(`ignoring ${source} "${printable(value.trim())}": not a Node version or semver range; pass --node`);
   return undefined;
 }

@@ -14,7 +14,7 @@ const CREDENTIAL_KEY = /(?:^|:)(?:_authToken|_auth|_password|password|certfile|k
 export async function detectRegistry(fs: ProjectFs, warnings: string[]): Promise<RegistryFact | undefined> {
   const text = await fs.read('.npmrc');
   if (text === undefined) return undefined;
-  const fact: RegistryFact & { tokenEnv: string[] } = { scopes: [], hasToken: false, tokenEnv: [], source: '.npmrc' };
+  const fact: RegistryFact = { scopes: [], hasToken: false, source: '.npmrc' };
   let literalToken = false;
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.trim();
@@ -27,7 +27,6 @@ export async function detectRegistry(fs: ProjectFs, warnings: string[]): Promise
       fact.hasToken = true;
       const references = [...value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] ?? '');
       if (references.length === 0) literalToken = true;
-      for (const name of references) if (!fact.tokenEnv.includes(name)) fact.tokenEnv.push(name);
       continue;
     }
     if (key === 'registry') {

@@ -1,13 +1,13 @@
 // Path helpers shared by the detectors: every path they report is relative, posix, inside the root.
 import path from 'node:path';
+import { escapesProject } from '../options/validate.js';
 
 /** Normalises a path written in package.json or a script; undefined when it leaves the project. */
 export function insideProject(value: string): string | undefined {
   const posix = value.trim().replace(/\\/g, '/');
-  if (posix === '' || posix.startsWith('/') || /^[A-Za-z]:/.test(posix)) return undefined;
+  if (escapesProject(posix)) return undefined;
   const normalised = path.posix.normalize(posix).replace(/\/+$/, '');
-  if (normalised === '..' || normalised.startsWith('../') || normalised === '.') return undefined;
-  return normalised;
+  return escapesProject(normalised) ? undefined : normalised;
 }
 
 /** The extension of a path including the dot ("" when none). */

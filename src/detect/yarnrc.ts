@@ -17,7 +17,7 @@ interface Line {
 export async function detectYarnrcRegistry(fs: ProjectFs, warnings: string[]): Promise<RegistryFact | undefined> {
   const text = await fs.read('.yarnrc.yml');
   if (text === undefined) return undefined;
-  const fact: RegistryFact & { tokenEnv: string[] } = { scopes: [], hasToken: false, tokenEnv: [], source: '.yarnrc.yml' };
+  const fact: RegistryFact = { scopes: [], hasToken: false, source: '.yarnrc.yml' };
   let literal = false;
   // The chain of mapping keys above the current line, by indentation ("npmScopes" > "acme").
   const parents: Line[] = [];
@@ -32,7 +32,6 @@ export async function detectYarnrcRegistry(fs: ProjectFs, warnings: string[]): P
       fact.hasToken = true;
       const names = [...line.value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}/g)].map((m) => m[1] ?? '');
       if (names.length === 0) literal = true;
-      for (const name of names) if (!fact.tokenEnv.includes(name)) fact.tokenEnv.push(name);
     } else if (line.key === 'npmRegistryServer' && path.length === 1) {
       if (!PUBLIC_REGISTRIES.has(withSlash(line.value))) fact.url = line.value;
     } else if (line.key === 'npmRegistryServer' && path.length === 3 && path[0] === 'npmScopes') {

@@ -3,7 +3,7 @@
 // newest releases that satisfy it, with a warning. Pure functions; fetching is done by the caller.
 
 import semver from 'semver';
-import { ImageResolutionError, UsageError } from '../errors.js';
+import { ImageResolutionError } from '../errors.js';
 
 export interface NodeRelease {
   /** "24.21.0" (the index writes "v24.21.0") */
@@ -37,16 +37,6 @@ export function parseReleaseIndex(json: unknown): NodeRelease[] {
   }
   if (releases.length === 0) throw new Error('release index lists no releases');
   return releases.sort((a, b) => semver.rcompare(a.version, b.version));
-}
-
-/** Validates a Node range from engines.node / .nvmrc / --node ("v22", "lts/*" and "node" are common). */
-export function normalizeRange(range: string | undefined): string | undefined {
-  if (range === undefined) return undefined;
-  const trimmed = range.trim();
-  if (trimmed === '' || trimmed === '*' || /^lts\/\*$/i.test(trimmed) || trimmed === 'node' || trimmed === 'lts') return undefined;
-  const cleaned = trimmed.replace(/^v(?=\d)/, '');
-  if (!semver.validRange(cleaned)) throw new UsageError(`"${range}" is not a valid Node.js version or semver range.`);
-  return cleaned;
 }
 
 export function chooseCandidates(releases: NodeRelease[], range: string | undefined): CandidateChoice {

@@ -5,15 +5,14 @@
 import { ImageResolutionError } from '../errors.js';
 import { credentialsFor } from './credentials.js';
 import { DEFAULT_RELEASE_INDEX_URL, DEFAULT_TIME_BUDGET_MS, type ImageDeps } from './deps.js';
-import { parseDigestFlag } from './digest.js';
 import { fallbackResolution, resolutionKey, type CachedResolution } from './fallback.js';
 import { resolveGivenDigest } from './given-digest.js';
 import { createBudget, UnreachableError, type HttpContext } from './http.js';
 import { resolveOnline } from './online.js';
 import { RegistryClient } from './registry-client.js';
-import { normalizeRange } from './release-index.js';
 import { imageTarget, type ImageTarget } from './target.js';
 import type { ImageRequest, ImageResolution } from './types.js';
+import * as v from '../options/validate.js';
 
 function clientFor(target: ImageTarget, http: HttpContext, deps: ImageDeps): RegistryClient {
   return new RegistryClient({
@@ -27,9 +26,9 @@ function clientFor(target: ImageTarget, http: HttpContext, deps: ImageDeps): Reg
 
 export async function resolveNodeImage(request: ImageRequest, deps: ImageDeps): Promise<ImageResolution> {
   // Validation first: bad input is a usage error (exit 2) whatever the network does.
-  const range = normalizeRange(request.nodeRange);
+  const range = request.nodeRange !== undefined ? v.nodeRange(request.nodeRange) : undefined;
   const target = imageTarget(request);
-  const digest = request.digest !== undefined ? parseDigestFlag(request.digest) : undefined;
+  const digest = request.digest !== undefined ? v.digest(request.digest) : undefined;
   const base = request.base;
   const now = deps.now();
   const key = resolutionKey(target, base, range);

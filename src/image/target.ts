@@ -23,15 +23,9 @@ function schemeFor(host: string): 'http' | 'https' {
   return name === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(name) || name === '[::1]' ? 'http' : 'https';
 }
 
+/** A mirror URL as options/validate.ts registryMirror returns it (http(s), no path). */
 function parseMirror(value: string): RegistryEndpoint {
-  let url: URL;
-  try {
-    url = new URL(/^[a-z]+:\/\//i.test(value) ? value : `${schemeFor(value.split('/')[0] ?? '')}://${value}`);
-  } catch {
-    throw new UsageError(`--registry-mirror must be a URL such as https://mirror.example.com; got "${value}".`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--registry-mirror must be an http(s) URL; got "${value}".`);
-  if (url.pathname !== '/' && url.pathname !== '') throw new UsageError(`--registry-mirror must not have a path (a mirror serves /v2/ at its root); got "${value}".`);
+  const url = new URL(value);
   return { baseUrl: url.origin, host: url.host };
 }
 

@@ -221,7 +221,7 @@ export const OPTIONS: OptionDeclarations = {
     flag: 'registry-mirror',
     type: 'string',
     describe: 'Docker Hub mirror URL to resolve the digest against',
-    validate: (value, where) => v.httpUrl(value, where),
+    validate: (value, where) => v.registryMirror(value, where),
     writeBack: { kind: 'setup', args: (o) => (o.image.registryMirror ? ['--registry-mirror', o.image.registryMirror] : []) },
   },
   baseImage: {

@@ -64,7 +64,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     framework: facts.framework,
     moduleSystem: facts.moduleSystem,
     image: {
-      registryMirror: flags.registryMirror !== undefined ? v.httpUrl(flags.registryMirror, '--registry-mirror') : undefined,
+      registryMirror: flags.registryMirror !== undefined ? v.registryMirror(flags.registryMirror) : undefined,
       baseImage: flags.baseImage !== undefined ? v.imageRepository(flags.baseImage) : undefined,
       digest: flags.digest !== undefined ? v.digest(flags.digest) : undefined,
       offline: flags.offline,

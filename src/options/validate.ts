@@ -3,6 +3,7 @@
 // The character sets are deliberately narrow: anything outside them is refused, never escaped.
 import semver from 'semver';
 import { UsageError } from '../errors.js';
+import { isDigest } from '../image/digest.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]+$/;
 
@@ -64,6 +65,25 @@ export function httpUrl(value: string, flag: string): string {
   return url.toString();
 }
 
+/** A Docker Hub mirror: an http(s) URL serving /v2/ at its root, so no path. */
+export function registryMirror(value: string, flag = '--registry-mirror'): string {
+  const url = httpUrl(value, flag);
+  if (new URL(url).pathname !== '/') throw new UsageError(`${flag} must not have a path (a mirror serves /v2/ at its root), got "${printable(value)}"`);
+  return url;
+}
+
+/** Whether a normalised posix path leaves the project (absolute, a drive letter, or "..") or is its root. */
+export function escapesProject(normalized: string): boolean {
+  return (
+    normalized === '' ||
+    normalized === '.' ||
+    normalized.startsWith('/') ||
+    /^[A-Za-z]:/.test(normalized) ||
+    normalized === '..' ||
+    normalized.startsWith('../')
+  );
+}
+
 /** An image repository such as "node", "library/node" or "registry.example.com:5000/base/node". */
 export function imageRepository(value: string, flag = '--base-image'): string {
   const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
@@ -75,15 +95,20 @@ export function imageRepository(value: string, flag = '--base-image'): string {
 }
 
 export function digest(value: string, flag = '--digest'): string {
-  if (!/^sha256:[a-f0-9]{64}$/.test(value)) {
+  if (!isDigest(value)) {
     throw new UsageError(`${flag} must be "sha256:" followed by 64 lowercase hex digits, got "${printable(value)}"`);
   }
   return value;
 }
 
+/** The one test of a Node version or range: semver's, over a narrow character set. */
+export function isNodeRange(text: string): boolean {
+  return /^[0-9xX*.^~<>=| -]+$/.test(text) && semver.validRange(text) !== null;
+}
+
 export function nodeRange(value: string, flag = '--node'): string {
   const text = value.trim();
-  if (!/^[0-9xX*.^~<>=| -]+$/.test(text) || semver.validRange(text) === null) {
+  if (!isNodeRange(text)) {
     throw new UsageError(`${flag} must be a Node version or semver range (e.g. 26, ^24, >=22), got "${printable(value)}"`);
   }
   return text;

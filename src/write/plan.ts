@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { mergeDockerignore } from '../files/dockerignore.js';
 import { OverwriteRefusedError, UsageError } from '../errors.js';
+import { escapesProject } from '../options/validate.js';
 import { unifiedDiff } from './diff.js';
 
 export interface FileToWrite {
@@ -69,13 +70,9 @@ function finalContent(file: FileToWrite, current: string | undefined): { content
 export function checkRelativePath(filePath: string): string {
   const normalized = path.posix.normalize(filePath);
   const escapes =
-    filePath === '' ||
     [...filePath].some((ch) => ch === '\\' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) ||
-    path.posix.isAbsolute(filePath) ||
-    /^[a-zA-Z]:/.test(filePath) ||
-    normalized === '.' ||
-    normalized === '..' ||
-    normalized.startsWith('../') ||
+    escapesProject(filePath) ||
+    escapesProject(normalized) ||
     filePath.split('/').includes('..');
   if (escapes) throw new UsageError(`Refusing to write ${JSON.stringify(filePath)}: files must stay inside the project directory.`);
   return normalized;

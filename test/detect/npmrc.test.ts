@@ -24,7 +24,7 @@ describe('.npmrc', () => {
         { scope: '@other-co', url: 'https://other.example.com/' },
       ],
       hasToken: true,
-      tokenEnv: ['NPM_TOKEN'],
+     
       source: '.npmrc',
     });
     expect(facts.warnings).toEqual([]);
@@ -32,7 +32,7 @@ describe('.npmrc', () => {
 
   test('a literal token: present, warned about, and its value appears nowhere in the facts', async () => {
     const facts = await detect(`//registry.npmjs.org/:_authToken=${SECRET}\n`);
-    expect(facts.registry).toEqual({ scopes: [], hasToken: true, tokenEnv: [], source: '.npmrc' });
+    expect(facts.registry).toEqual({ scopes: [], hasToken: true, source: '.npmrc' });
     expect(facts.warnings.join('\n')).toContain('literal credential');
     expect(JSON.stringify(facts)).not.toContain(SECRET);
     expect(JSON.stringify(facts)).not.toContain(SECRET.slice(0, 12));
@@ -103,7 +103,6 @@ describe('.yarnrc.yml (yarn 2+ ignores .npmrc)', () => {
         { scope: '@other', url: 'https://other.example/' },
       ],
       hasToken: true,
-      tokenEnv: ['ACME_TOKEN', 'NPM_TOKEN'],
       source: '.yarnrc.yml',
     });
     expect(facts.warnings).toEqual([]);
@@ -111,7 +110,7 @@ describe('.yarnrc.yml (yarn 2+ ignores .npmrc)', () => {
 
   test('a literal token is warned about and never copied', async () => {
     const facts = await berry(`npmAuthToken: ${SECRET}\n`);
-    expect(facts.registry).toMatchObject({ hasToken: true, tokenEnv: [] });
+    expect(facts.registry).toMatchObject({ hasToken: true });
     expect(facts.warnings.join('\n')).toContain('literal npmAuthToken');
     expect(JSON.stringify(facts)).not.toContain(SECRET);
   });

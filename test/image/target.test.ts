@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { parseDigestFlag } from '../../src/image/digest.js';
+import { digest, registryMirror } from '../../src/options/validate.js';
 import { imageTarget } from '../../src/image/target.js';
 
 describe('where to resolve and what goes on FROM', () => {
@@ -15,7 +15,7 @@ describe('where to resolve and what goes on FROM', () => {
 
   it('a mirror changes where, not the FROM line', () => {
     expect(imageTarget({ registryMirror: 'https://mirror.example.com/' })).toMatchObject({ endpoint: { baseUrl: 'https://mirror.example.com', host: 'mirror.example.com' }, fromRepository: 'node', officialNode: true });
-    expect(imageTarget({ registryMirror: '127.0.0.1:5000' }).endpoint.baseUrl).toBe('http://127.0.0.1:5000');
+    expect(imageTarget({ registryMirror: 'http://127.0.0.1:5000/' }).endpoint.baseUrl).toBe('http://127.0.0.1:5000');
   });
 
   it('--base-image: a registry host when the first part has a dot, a port or is localhost', () => {
@@ -39,14 +39,13 @@ describe('where to resolve and what goes on FROM', () => {
     expect(() => imageTarget({ baseImage: value })).toThrow(UsageError);
   });
 
-  it.each(['ftp://m.example', 'https://m.example/v2/library', 'not a url'])('rejects --registry-mirror %s', (value) => {
-    expect(() => imageTarget({ registryMirror: value })).toThrow(UsageError);
+  it.each(['ftp://m.example', 'https://m.example/v2/library', 'not a url', '127.0.0.1:5000'])('rejects --registry-mirror %s (options/validate.ts, before any image lookup)', (value) => {
+    expect(() => registryMirror(value)).toThrow(UsageError);
   });
 
-  it('--digest: validated, a bare 64-hex value is prefixed', () => {
+  it('--digest: "sha256:" and 64 lowercase hex, nothing else (a bare hex value is refused)', () => {
     const hex = 'a'.repeat(64);
-    expect(parseDigestFlag(`sha256:${hex}`)).toBe(`sha256:${hex}`);
-    expect(parseDigestFlag(hex)).toBe(`sha256:${hex}`);
-    for (const bad of ['sha256:xyz', `sha512:${hex}`, `sha256:${'A'.repeat(64)}`, '']) expect(() => parseDigestFlag(bad)).toThrow(UsageError);
+    expect(digest(`sha256:${hex}`)).toBe(`sha256:${hex}`);
+    for (const bad of [hex, 'sha256:xyz', `sha512:${hex}`, `sha256:${'A'.repeat(64)}`, '']) expect(() => digest(bad)).toThrow(UsageError);
   });
 });
