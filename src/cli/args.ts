@@ -4,7 +4,7 @@
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import type { FlagSpec } from '../options/declaration.js';
-import type { CommandHelp } from './commands/table.js';
+import type { CommandHelp } from './commands/command.js';
 
 export type ParsedArgs = { kind: 'run'; values: Record<string, unknown> } | { kind: 'output'; text: string };
 

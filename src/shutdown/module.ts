@@ -6,11 +6,12 @@
 // blank line, so the JavaScript the user gets reads like hand-written JavaScript.
 import template from '../../templates/graceful-shutdown.ts?raw';
 import { stripTypes } from './strip-types.js';
+import type { ShutdownFlavor } from './flavor.js';
 import { toCommonJs } from './to-commonjs.js';
 
 export { shutdownWiring } from './wiring.js';
 
-export type ShutdownFlavor = 'cjs' | 'esm' | 'ts';
+export type { ShutdownFlavor } from './flavor.js';
 
 /** The full text of `graceful-shutdown.<ext>` for a flavour. */
 export function shutdownModuleSource(flavor: ShutdownFlavor): string {

@@ -1,7 +1,7 @@
 // The two lines the generator prints (and README.Docker.md shows) to wire the graceful-shutdown
 // module into the user's app: how to import it, and what to pass it for the detected framework.
 import type { Framework } from '../detect/facts.js';
-import type { ShutdownFlavor } from './module.js';
+import type { ShutdownFlavor } from './flavor.js';
 
 // The call for each framework, with a comment naming the value to pass.
 const CALLS: Record<Framework, string> = {

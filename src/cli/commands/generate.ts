@@ -17,7 +17,7 @@ import { parseArgs, type ParseMeta } from '../args.js';
 import { colorEnabled, isCi, type CliDeps } from '../deps.js';
 import { askForMissing } from '../prompts.js';
 import { reportHuman, reportJson, summarize } from '../report.js';
-import type { CommandModule } from './table.js';
+import type { CommandModule } from './command.js';
 
 export const command: CommandModule = {
   options: OPTIONS,

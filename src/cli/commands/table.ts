@@ -2,28 +2,9 @@
 // only when it runs (or its --help is shown). `generate` is the default: `create-secure-node-docker
 // [dir]` runs it, so a directory named like a command is reached as `./<name>`.
 // Adding a command = one file exporting `command: CommandModule` + one line here.
-import type { CliDeps } from '../deps.js';
-import type { FlagSpec } from '../../options/declaration.js';
+import type { CommandEntry } from './command.js';
 
-export interface CommandHelp {
-  /** yargs usage line and description, e.g. "$0 [dir] [options]\n\nGenerate ...". */
-  usage: string;
-  examples: [string, string][];
-}
-
-export interface CommandModule {
-  /** Its flags by result key, as declarations (--help and parsing are derived from them). */
-  options: Readonly<Record<string, FlagSpec>>;
-  help: CommandHelp;
-  /** Runs with the parsed values (keyed by declaration key, plus the positional `dir`). */
-  run(values: Record<string, unknown>, deps: CliDeps): Promise<number>;
-}
-
-export interface CommandEntry {
-  name: string;
-  description: string;
-  load(): Promise<CommandModule>;
-}
+export type { CommandEntry, CommandHelp, CommandModule } from './command.js';
 
 export const DEFAULT_COMMAND = 'generate';
 
