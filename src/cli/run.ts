@@ -3,9 +3,9 @@
 // unchanged. Errors become one line and a documented exit code. Everything the run touches arrives
 // in CliDeps; src/cli/main.ts wires the real process.
 import { CliError, ExitCode } from '../errors.js';
-import { parseArgs } from './args.js';
 import { COMMANDS, DEFAULT_COMMAND, type CommandEntry } from './commands/table.js';
 import type { CliDeps } from './deps.js';
+import { parseSimple } from './simple-args.js';
 
 export type { CliDeps } from './deps.js';
 
@@ -15,12 +15,17 @@ export async function runCli(argv: string[], deps: CliDeps, commands: readonly C
     const entry = named ?? commands.find((c) => c.name === DEFAULT_COMMAND);
     if (!entry) throw new Error(`no default command "${DEFAULT_COMMAND}" in the command table`);
     const command = await entry.load();
-    const parsed = parseArgs(named ? argv.slice(1) : argv, deps, {
-      options: command.options,
-      help: command.help,
-      command: named ? named.name : '',
-      epilogue: named ? undefined : commandList(commands),
-    });
+    const args = named ? argv.slice(1) : argv;
+    // The common argv needs no yargs (simple-args.ts); help, version and anything unusual load it.
+    const simple = parseSimple(args, command.options);
+    const parsed = simple
+      ? { kind: 'run' as const, values: simple }
+      : (await import('./args.js')).parseArgs(args, deps, {
+          options: command.options,
+          help: command.help,
+          command: named ? named.name : '',
+          epilogue: named ? undefined : commandList(commands),
+        });
     if (parsed.kind === 'output') {
       deps.stdout(`${parsed.text}\n`);
       return ExitCode.ok;

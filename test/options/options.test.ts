@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGenerateArgs as parseArgs } from '../../src/cli/commands/generate.js';
+import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import type { Flags } from '../../src/options/flags.js';
 import { UsageError } from '../../src/errors.js';
 import { resolveOptions } from '../../src/options/resolve.js';

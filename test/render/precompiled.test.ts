@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs build script without type declarations
 import { COMPILE_OPTIONS as BUILD_OPTIONS, precompiledModule } from '../../scripts/precompiled-templates.mjs';
-import { parseGenerateArgs as parseArgs } from '../../src/cli/commands/generate.js';
+import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { shutdownPlacement } from '../../src/render/shutdown-placement.js';
 import { COMPILE_OPTIONS, templates } from '../../src/render/templates.js';

@@ -3,7 +3,7 @@
 // hostile string pasted into a generated file.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGenerateArgs as parseArgs } from '../../src/cli/commands/generate.js';
+import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import { UsageError } from '../../src/errors.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { renderFiles } from '../../src/render/index.js';

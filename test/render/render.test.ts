@@ -1,6 +1,6 @@
 // Focused properties of rendered files, each stated once (the golden files show whole outputs).
 import { describe, expect, it } from 'vitest';
-import { parseGenerateArgs as parseArgs } from '../../src/cli/commands/generate.js';
+import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import type { ProjectFacts } from '../../src/detect/facts.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { renderFiles } from '../../src/render/index.js';

@@ -13,7 +13,6 @@ import { renderFiles } from '../../render/index.js';
 import type { ProjectFs } from '../../write/project-fs.js';
 import { refuseBlockedWrites } from '../../write/plan.js';
 import { writeGenerated } from '../../write/write-generated.js';
-import { parseArgs, type ParseMeta } from '../args.js';
 import { colorEnabled, isCi, type CliDeps } from '../deps.js';
 import { askForMissing } from '../prompts.js';
 import { reportHuman, reportJson, summarize } from '../report.js';
@@ -34,12 +33,6 @@ export const command: CommandModule = {
   },
   run: (values, deps) => generate(values as unknown as Flags, deps),
 };
-
-/** generate's own arguments (no command name) -> Flags, or help/version text. */
-export function parseGenerateArgs(argv: string[], meta: ParseMeta): { kind: 'run'; flags: Flags } | { kind: 'output'; text: string } {
-  const parsed = parseArgs(argv, meta, { options: command.options, help: command.help, command: '' });
-  return parsed.kind === 'output' ? parsed : { kind: 'run', flags: parsed.values as unknown as Flags };
-}
 
 async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const root = path.resolve(deps.cwd, flags.dir ?? '.');
