@@ -94,9 +94,12 @@ async function fromNode(args: string[], source: string, run: Run, runner?: strin
     productionDependencies: Object.keys(run.ctx.pkg.dependencies),
     warnings: run.warnings,
   });
-  const written = args[flags.next];
+  // `node .` runs the package's main (index.js without one).
+  const named = args[flags.next];
+  const written = named === '.' || named === './' ? (run.ctx.pkg.main ?? 'index.js') : named;
   if (written === undefined) throw new UsageError(`${source} runs node without a script file: pass --start "node <file>"`);
-  const file = insideProject(written);
+  // Checked as written: insideProject would turn a backslash into a separator.
+  const file = insideProject(safeWord(written, source));
   if (file === undefined) throw new UsageError(`${source} runs ${printable(written)}, which is outside the project`);
   const via = runner ?? (flags.typeScriptLoader === undefined ? 'node' : `node with ${flags.typeScriptLoader}`);
   const ts = decideTypeScript(safeWord(file, source), via, run.ctx.build, source);

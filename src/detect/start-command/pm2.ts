@@ -5,6 +5,7 @@
 import { UsageError } from '../../errors.js';
 import { printable } from '../../validate.js';
 import { insideProject } from '../paths.js';
+import { safeWord } from './safe-value.js';
 
 const ECOSYSTEM = /(^|\/)ecosystem\.config\.(js|cjs|mjs|json)$|\.config\.(js|cjs|mjs)$|\.json$/;
 /** pm2 options that take a value. */
@@ -33,5 +34,5 @@ export async function fromPm2(
   }
   const argsMatch = /["']?args["']?\s*:\s*(["'])([^"'\n]*)\1/.exec(text);
   const ecoArgs = argsMatch?.[2] ? argsMatch[2].split(/\s+/).filter(Boolean) : [];
-  return [scripts[0] ?? '', ...ecoArgs, ...passed];
+  return [scripts[0] ?? '', ...ecoArgs].map((w) => safeWord(w, file)).concat(passed);
 }
