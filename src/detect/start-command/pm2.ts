@@ -34,5 +34,5 @@ export async function fromPm2(
   }
   const argsMatch = /["']?args["']?\s*:\s*(["'])([^"'\n]*)\1/.exec(text);
   const ecoArgs = argsMatch?.[2] ? argsMatch[2].split(/\s+/).filter(Boolean) : [];
-  return [scripts[0] ?? '', ...ecoArgs].map((w) => safeWord(w, file)).concat(passed);
+  return [scripts[0] ?? '', ...ecoArgs].map((w) => safeWord(w, file ?? target)).concat(passed);
 }
