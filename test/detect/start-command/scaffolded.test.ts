@@ -1,0 +1,56 @@
+// The manifests and lockfiles express-generator@4 and fastify-cli@8 really write (see
+// test/fixtures/start-command/README.md): their start scripts and the lockfile `bin` entries npm records.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { binsFromNpmLockfile, deriveStartCommand } from '../../../src/detect/start-command/index.js';
+import { readPackageJson } from '../../../src/detect/package-json.js';
+import { nodeProjectFs } from '../../../src/project-fs.js';
+
+const fixture = (name: string) => path.resolve(import.meta.dirname, '../../fixtures/start-command', name);
+
+async function derive(name: string) {
+  const fs = nodeProjectFs(fixture(name));
+  const pkg = await readPackageJson(fs, name);
+  const lockfileBins = binsFromNpmLockfile(readFileSync(path.join(fixture(name), 'package-lock.json'), 'utf8'));
+  return { lockfileBins, command: await deriveStartCommand({ pkg, lockfileBins, read: (f) => fs.read(f) }) };
+}
+
+test('fastify-cli generate: `fastify start -l info app.js` runs fastify-cli through the cli.js its lockfile names', async () => {
+  const { lockfileBins, command } = await derive('fastify-cli');
+  expect(lockfileBins.get('fastify')).toEqual({ name: 'fastify-cli', file: 'node_modules/fastify-cli/cli.js' });
+  // Only top-level packages, and every entry npm recorded.
+  expect([...lockfileBins.keys()].sort()).toEqual(['fastify', 'generify', 'is-docker', 'pino', 'pino-pretty', 'safe-regex2', 'semver']);
+  expect(command).toEqual({
+    argv: ['node', 'node_modules/fastify-cli/cli.js', 'start', '-l', 'info', 'app.js'],
+    script: 'node_modules/fastify-cli/cli.js',
+    packageBinary: { name: 'fastify-cli', bin: 'fastify', file: 'node_modules/fastify-cli/cli.js' },
+    env: {},
+    buildSteps: [],
+    warnings: [],
+    origin: 'scripts.start',
+  });
+});
+
+test('express-generator: `node ./bin/www` runs the extensionless bin/www', async () => {
+  const { command } = await derive('express-generator');
+  expect(command).toEqual({ argv: ['node', 'bin/www'], script: 'bin/www', env: {}, buildSteps: [], warnings: [], origin: 'scripts.start' });
+});
+
+test('binsFromNpmLockfile: nested copies, paths leaving the package and non-JSON text give nothing', () => {
+  const lock = JSON.stringify({
+    lockfileVersion: 3,
+    packages: {
+      '': { name: 'app' },
+      'node_modules/@scope/tool': { bin: { tool: './bin/tool.js' } },
+      'node_modules/a/node_modules/nested': { bin: { nested: 'x.js' } },
+      'node_modules/evil': { bin: { evil: '../../etc/passwd', ok: 'lib/../cli.js' } },
+      'node_modules/odd': { bin: 'cli.js' },
+    },
+  });
+  expect([...binsFromNpmLockfile(lock)]).toEqual([
+    ['tool', { name: '@scope/tool', file: 'node_modules/@scope/tool/bin/tool.js' }],
+    ['ok', { name: 'evil', file: 'node_modules/evil/cli.js' }],
+  ]);
+  expect(binsFromNpmLockfile('lockfileVersion: 6.0\n').size).toBe(0);
+});
