@@ -76,6 +76,13 @@ async function interpretCommand(bin: string, args: string[], source: string, run
     if (rest[0]?.startsWith('-')) throw new UsageError(`${source}: "${bin} ${printable(rest[0])}" is not supported: pass --start "<command>"`);
     return interpretCommand(rest[0] ?? '', rest.slice(1), source, run);
   }
+  if (bin === 'dotenv' || bin === 'dotenvx') {
+    // dotenv-cli / dotenvx: load a .env file, then run the command after "--" (or after `run`).
+    const at = args.indexOf('--');
+    if (at === -1) throw new UsageError(`${source}: "${bin}" without "--" before the command is not supported: pass --start "<command>"`);
+    run.warnings.push(`${source}: dropped "${bin} ${args.slice(0, at).join(' ')}": the .env file never enters the image; set configuration in the runtime environment`);
+    return interpretWords(args.slice(at + 1), source, run);
+  }
   if (bin === 'pm2' || bin === 'pm2-runtime') {
     run.warnings.push(`${source}: ${PM2_WARNING}`);
     const words = await fromPm2(args, run.ctx.read, source);

@@ -109,7 +109,10 @@ function keepPreload(name: string, value: string, ctx: FlagContext): string[] | 
     return [name, `./${safeWord(file, ctx.source)}`];
   }
   const pkg = packageOf(value);
-  if (ctx.productionDependencies.includes(pkg)) return [name, safeWord(value, ctx.source)];
+  if (ctx.productionDependencies.includes(pkg)) {
+    if (value === 'dotenv/config') ctx.warnings.push(`${ctx.source}: kept ${name} dotenv/config, but the .env file never enters the image, so it loads nothing there; set configuration in the runtime environment`);
+    return [name, safeWord(value, ctx.source)];
+  }
   ctx.warnings.push(`${ctx.source}: dropped ${name} ${printable(value)}: ${printable(pkg)} is not a production dependency, so the image does not install it`);
   return undefined;
 }
