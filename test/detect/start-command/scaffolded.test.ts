@@ -1,5 +1,5 @@
 // The manifests and lockfiles express-generator@4 and fastify-cli@8 really write (see
-// test/fixtures/start-command/README.md): their start scripts and the lockfile `bin` entries npm records.
+// scaffolded/README.md): their start scripts and the lockfile `bin` entries npm records.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -7,7 +7,7 @@ import { binsFromNpmLockfile, deriveStartCommand } from '../../../src/detect/sta
 import { readPackageJson } from '../../../src/detect/package-json.js';
 import { nodeProjectFs } from '../../../src/project-fs.js';
 
-const fixture = (name: string) => path.resolve(import.meta.dirname, '../../fixtures/start-command', name);
+const fixture = (name: string) => path.resolve(import.meta.dirname, 'scaffolded', name);
 
 async function derive(name: string) {
   const fs = nodeProjectFs(fixture(name));
