@@ -83,7 +83,7 @@ async function interpretCommand(bin: string, args: string[], source: string, run
     run.warnings.push(`${source}: dropped "${bin} ${args.slice(0, at).join(' ')}": the .env file never enters the image; set configuration in the runtime environment`);
     return interpretWords(args.slice(at + 1), source, run);
   }
-  if (bin === 'pm2' || bin === 'pm2-runtime') {
+  if (bin === 'pm2' || bin === 'pm2-runtime' || bin === 'pm2-docker') {
     run.warnings.push(`${source}: ${PM2_WARNING}`);
     const words = await fromPm2(args, run.ctx.read, source);
     const first = words[0] ?? '';

@@ -49,6 +49,7 @@ const KNOWN_PROVIDERS: Record<string, string> = {
   'react-router-serve': '@react-router/serve',
   nest: '@nestjs/cli',
   'pm2-runtime': 'pm2',
+  'pm2-docker': 'pm2',
   tsc: 'typescript',
 };
 

@@ -43,6 +43,8 @@ test('binsFromNpmLockfile: nested copies, paths leaving the package and non-JSON
     packages: {
       '': { name: 'app' },
       'node_modules/@scope/tool': { bin: { tool: './bin/tool.js' } },
+      // As npm records next@16 (npm view next bin: {"next":"./dist/bin/next"}).
+      'node_modules/next': { bin: { next: './dist/bin/next' } },
       'node_modules/a/node_modules/nested': { bin: { nested: 'x.js' } },
       'node_modules/evil': { bin: { evil: '../../etc/passwd', ok: 'lib/../cli.js' } },
       'node_modules/odd': { bin: 'cli.js' },
@@ -50,6 +52,7 @@ test('binsFromNpmLockfile: nested copies, paths leaving the package and non-JSON
   });
   expect([...binsFromNpmLockfile(lock)]).toEqual([
     ['tool', { name: '@scope/tool', file: 'node_modules/@scope/tool/bin/tool.js' }],
+    ['next', { name: 'next', file: 'node_modules/next/dist/bin/next' }],
     ['ok', { name: 'evil', file: 'node_modules/evil/cli.js' }],
   ]);
   expect(binsFromNpmLockfile('lockfileVersion: 6.0\n').size).toBe(0);
