@@ -1,6 +1,5 @@
 // The manifests and lockfiles express-generator@4 and fastify-cli@8 really write (see
 // scaffolded/README.md): their start scripts and the lockfile `bin` entries npm records.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { binsFromNpmLockfile, deriveStartCommand } from '../../../src/detect/start-command/index.js';
@@ -12,7 +11,8 @@ const fixture = (name: string) => path.resolve(import.meta.dirname, 'scaffolded'
 async function derive(name: string) {
   const fs = nodeProjectFs(fixture(name));
   const pkg = await readPackageJson(fs, name);
-  const lockfileBins = binsFromNpmLockfile(readFileSync(path.join(fixture(name), 'package-lock.json'), 'utf8'));
+  const lock = await fs.read('package-lock.json');
+  const lockfileBins = binsFromNpmLockfile(lock ?? '');
   return { lockfileBins, command: await deriveStartCommand({ pkg, lockfileBins, read: (f) => fs.read(f) }) };
 }
 
@@ -35,6 +35,12 @@ test('fastify-cli generate: `fastify start -l info app.js` runs fastify-cli thro
 test('express-generator: `node ./bin/www` runs the extensionless bin/www', async () => {
   const { command } = await derive('express-generator');
   expect(command).toEqual({ argv: ['node', 'bin/www'], script: 'bin/www', env: {}, buildSteps: [], warnings: [], origin: 'scripts.start' });
+});
+
+test('nest new (CLI 12): `nest start` needs the Nest CLI, so start:prod `node dist/main` runs (Node resolves dist/main.js)', async () => {
+  const { command } = await derive('nest');
+  expect(command).toMatchObject({ argv: ['node', 'dist/main'], script: 'dist/main', env: {}, buildSteps: [], origin: 'scripts.start:prod' });
+  expect(command?.warnings).toEqual([expect.stringMatching(/^package\.json scripts\.start runs "nest start", the Nest CLI, which compiles at start .* used scripts\.start:prod instead$/)]);
 });
 
 test('binsFromNpmLockfile: nested copies, paths leaving the package and non-JSON text give nothing', () => {
