@@ -17,6 +17,7 @@
 //   parseStartFlag(text, ctx?): Promise<StartCommand>    --start "<command>", one command, no operators
 //   parseEntryFlag(file, ctx?): Promise<StartCommand>    --entry <file> == --start "node <file>"
 //   binsFromNpmLockfile(text): LockfileBins              package-lock v2/v3 packages[...].bin
+//   filesNodeTries(script): string[]                     "dist/main" -> dist/main, dist/main.js, ... (runtime-stage check)
 //   START_SCRIPT_ORDER, TYPE_STRIPPING_MIN_NODE
 // Every failure is a UsageError (exit 2) with one line naming the file and field or the flag.
 // Every word, env value and build step that comes out matches a narrow character set (safe-value.ts):
@@ -26,4 +27,5 @@ export type { LockfileBins, PackageBinary } from './package-binary.js';
 export { deriveStartCommand, START_SCRIPT_ORDER } from './derive.js';
 export { parseEntryFlag, parseStartFlag } from './start-flag.js';
 export { binsFromNpmLockfile } from './package-binary.js';
+export { filesNodeTries } from './script-files.js';
 export { TYPE_STRIPPING_MIN_NODE } from './typescript-start.js';
