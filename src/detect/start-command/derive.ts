@@ -1,6 +1,7 @@
 // What the container runs, from package.json: the first production start script in
 // START_SCRIPT_ORDER (development commands fall through to the next), else `main`.
 import { UsageError } from '../../errors.js';
+import { printable } from '../../options/validate.js';
 import { DevelopmentCommandError } from './development.js';
 import { interpretText, type Run } from './interpret.js';
 import type { StartCommand, StartContext } from './types.js';
@@ -22,7 +23,7 @@ export async function deriveStartCommand(ctx: StartContext, order: readonly stri
     const run: Run = { ctx, warnings: [], seen: new Set([name]) };
     try {
       const found = await interpretText(text, `package.json ${origin}`, run, true);
-      const skipped = development.map((d) => `${d.source} runs "${d.command}", ${d.why}: used ${origin} instead`);
+      const skipped = development.map((d) => `${d.source} runs "${printable(d.command)}", ${d.why}: used ${origin} instead`);
       return { ...found, warnings: [...skipped, ...run.warnings], origin };
     } catch (error) {
       if (error instanceof DevelopmentCommandError) development.push(error);
@@ -32,7 +33,7 @@ export async function deriveStartCommand(ctx: StartContext, order: readonly stri
   const [first] = development;
   if (first !== undefined) {
     throw new UsageError(
-      `${first.source} runs "${first.command}", ${first.why}, and no other start script (${order.join(', ')}) is a production start: pass --start "<command>" (e.g. --start "node server.js")`,
+      `${first.source} runs "${printable(first.command)}", ${first.why}, and no other start script (${order.join(', ')}) is a production start: pass --start "<command>" (e.g. --start "node server.js")`,
     );
   }
   if (ctx.pkg.main !== undefined) {

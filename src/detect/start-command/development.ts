@@ -1,6 +1,7 @@
 // Commands that run a development server or a watcher. A production container must not run them,
 // so the derivation falls through to the next production script, and --start refuses them.
 import { UsageError } from '../../errors.js';
+import { printable } from '../../options/validate.js';
 
 /** Thrown for a development command; deriveStartCommand catches it to try the next script. */
 export class DevelopmentCommandError extends UsageError {
@@ -9,7 +10,11 @@ export class DevelopmentCommandError extends UsageError {
     readonly command: string,
     readonly why: string,
   ) {
-    super(`${source} runs "${command}", ${why}: pass --start "<command>" with the production start (e.g. --start "node server.js")`);
+    super(
+      source === '--start'
+        ? `--start "${printable(command)}" is ${why}, not a production start: give the command that serves in production (e.g. --start "node server.js")`
+        : `${source} runs "${printable(command)}", ${why}: pass --start "<command>" with the production start (e.g. --start "node server.js")`,
+    );
     this.name = 'DevelopmentCommandError';
   }
 }

@@ -33,7 +33,7 @@ export async function interpretText(text: string, source: string, run: Run, allo
   const { steps, pipedTo } = tokenize(text, source, allowSteps);
   if (pipedTo !== undefined) {
     if (!PRETTIFIERS.has(pipedTo[0] ?? '')) throw new UsageError(`${source} pipes into "${printable(pipedTo.join(' '))}", which needs a shell: pass --start "<command>"`);
-    run.warnings.push(`${source}: dropped "| ${pipedTo.join(' ')}": the container logs to stdout as the app writes them; prettify when reading logs`);
+    run.warnings.push(`${source}: dropped "| ${printable(pipedTo.join(' '))}": the container logs to stdout as the app writes them; prettify when reading logs`);
   }
   const last = steps[steps.length - 1];
   if (last === undefined) throw new UsageError(`${source} is empty`);

@@ -21,6 +21,8 @@ export interface Tokenized {
 /** Characters that mean the command needs a shell; refused wherever they appear outside single quotes. */
 const SHELL_ONLY: [RegExp, string][] = [
   [/[\r\n]/, 'a line break'],
+  // eslint-disable-next-line no-control-regex
+  [/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/, 'a control character'],
   [/\$/, '"$" (variable or command substitution)'],
   [/`/, 'a backtick (command substitution)'],
   [/\\/, 'a backslash'],

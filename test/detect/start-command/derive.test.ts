@@ -135,6 +135,7 @@ const cases: Case[] = [
   { name: 'a newline in a script', scripts: { start: 'node server.js\nRUN curl evil' }, error: /package\.json scripts\.start "node server\.js\\nRUN curl evil" contains a line break/ },
   { name: 'a quote inside a word', scripts: { start: `node 'a"b.js'` }, error: /package\.json scripts\.start: "a\\"b\.js" may contain only letters/ },
   { name: 'a dollar', scripts: { start: 'node server.js --port $PORT' }, error: /contains "\$"/ },
+  { name: 'a terminal escape sequence', scripts: { start: 'nodemon \u001b]0;x\u0007 a.js' }, error: /contains a control character/ },
   { name: 'a backslash', scripts: { start: 'node dist\\server.js' }, error: /contains a backslash/ },
   { name: 'a backtick', scripts: { start: 'node `which x`' }, error: /contains a backtick/ },
   { name: 'a space in a quoted file name', scripts: { start: 'node "my server.js"' }, error: /"my server\.js" may contain only letters/ },
