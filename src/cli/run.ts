@@ -45,8 +45,8 @@ function commandList(commands: readonly CommandEntry[]): string {
     'Commands:',
     ...rows,
     '',
-    `Run "create-secure-node-docker <command> --help" for a command's flags and examples. Without a command,`,
-    `${DEFAULT_COMMAND} runs. A directory named like a command is reached as ./<name> (e.g. ./${example}).`,
+    `"create-secure-node-docker <command> --help" shows a command's flags and examples.`,
+    `Without a command, ${DEFAULT_COMMAND} runs. A directory named like a command: ./${example}`,
   ].join('\n');
 }
 
