@@ -12,6 +12,9 @@ export type { Answers, Flags } from './flags.js';
 export type { Base, Options, PackageManagerName, PrivateRegistry } from './options.js';
 export { DEFAULT_PORT } from './declarations.js';
 
+/** The compose file this tool writes. */
+export const COMPOSE_FILE = 'compose.yaml';
+
 export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}): Options {
   const given = mergeGiven(flags, answers);
   const worker = given.worker ?? facts.likelyWorker ?? false;
@@ -70,6 +73,8 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
       offline: flags.offline,
       noFallback: !flags.fallback,
     },
+    install: facts.install,
+    userComposeFile: facts.existing.composeFile !== undefined && facts.existing.composeFile !== COMPOSE_FILE ? facts.existing.composeFile : undefined,
     allowNoLockfile,
     force: flags.force,
     dryRun: flags.dryRun,
