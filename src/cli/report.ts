@@ -13,6 +13,8 @@ export interface RunReport {
   plan: { path: string; action: FileAction; diff?: string }[];
   warnings: string[];
   wiring: string[];
+  /** The user's own compose file, left alone, and the hardened settings to merge into it. */
+  composeToMerge?: { file: string; settings: string };
 }
 
 export function reportJson(report: RunReport): string {
@@ -43,6 +45,11 @@ export function reportHuman(report: RunReport, color: boolean): string {
     // A dry run shows what would change in files that exist, so it can be reviewed before --force.
     for (const file of report.plan) if (file.diff && file.action !== 'unchanged') lines.push('', file.diff.trimEnd());
     lines.push('', 'Dry run: nothing was written.');
+  }
+  if (report.composeToMerge) {
+    lines.push('', `${report.composeToMerge.file} is left as it is (a compose.yaml beside it would change which file docker compose uses).`);
+    lines.push('Merge these hardened settings into its service (also in README.Docker.md):', '');
+    for (const line of report.composeToMerge.settings.trimEnd().split('\n')) lines.push(`    ${line}`);
   }
   lines.push('', `Wire graceful shutdown into ${report.options.sourceEntry}:`);
   for (const line of report.wiring) lines.push(`  ${line}`);

@@ -82,7 +82,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   });
   warnings.push(...outcome.warnings);
 
-  const report = { options, image: resolution.image, plan: outcome.plan, warnings, wiring: rendered.wiring };
+  const report = { options, image: resolution.image, plan: outcome.plan, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge };
   if (options.json) deps.stdout(`${reportJson(report)}\n`);
   deps.stderr(reportHuman(report, colorEnabled(deps)));
   if (outcome.refused.length > 0) refuseBlockedWrites(outcome.plan);
