@@ -20,6 +20,8 @@ export interface BuildFact {
   script: string;
   /** Output directory of the build (TypeScript `outDir`, else "dist"), relative posix path. */
   outDir: string;
+  /** Where outDir was read ("tsconfig.json compilerOptions.outDir"), for messages; absent for the default. */
+  outDirSource?: string;
 }
 
 export interface RegistryFact {

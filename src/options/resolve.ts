@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_BASE, DEFAULT_PORT } from './declarations.js';
 import type { Answers, Flags } from './flags.js';
 import type { Options, PrivateRegistry } from './options.js';
+import { validateFacts } from './validate-facts.js';
 import * as v from './validate.js';
 
 export type { Answers, Flags } from './flags.js';
@@ -16,6 +17,8 @@ export { DEFAULT_PORT } from './declarations.js';
 export const COMPOSE_FILE = 'compose.yaml';
 
 export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}): Options {
+  // Facts read from the project pass the same validators as flags before anything uses them.
+  validateFacts(facts);
   const given = mergeGiven(flags, answers);
   const worker = given.worker ?? facts.likelyWorker ?? false;
   const buildWanted = given.build ?? facts.build !== undefined;
