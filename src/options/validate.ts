@@ -46,7 +46,11 @@ export function healthPath(value: string, flag = '--healthcheck-path'): string {
 
 /** An http(s) URL without credentials, as it may be written into a Dockerfile or compose file. */
 export function httpUrl(value: string, flag: string): string {
-  // Check the raw text first: the URL parser silently drops newlines and percent-encodes quotes.
+  // Credentials first, before any message could echo the value (printable() redacts them too).
+  if (hasUserinfo(value)) {
+    throw new UsageError(`${flag} must not contain credentials: pass the token as a build secret (see README.Docker.md)`);
+  }
+  // Then the raw text: the URL parser silently drops newlines and percent-encodes quotes.
   if (!/^[A-Za-z0-9:/._~%@+=-]+$/.test(value)) {
     throw new UsageError(`${flag} contains characters that are not allowed in a registry URL: "${printable(value)}"`);
   }
@@ -120,8 +124,20 @@ export function packageManagerVersion(value: string): string | undefined {
   return match?.[1];
 }
 
-/** Shows a hostile value in an error message on one line, with control characters made visible. */
+/** `user:password@` right after a URL scheme, anywhere in a text. */
+const USERINFO = /([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s"'@]*@/g;
+
+function hasUserinfo(value: string): boolean {
+  return new RegExp(USERINFO.source).test(value);
+}
+
+/** The text with the userinfo of every URL in it replaced by "***": no message may show a password. */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(USERINFO, '$1***@');
+}
+
+/** Shows a hostile value in an error message on one line, with control characters made visible and URL credentials redacted. */
 export function printable(value: string): string {
-  const shown = JSON.stringify(value).slice(1, -1);
+  const shown = JSON.stringify(redactUrlCredentials(value)).slice(1, -1);
   return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }
