@@ -2,6 +2,7 @@
 // flag > prompt answer > detected fact > default. The interactive and the scripted path both go
 // through resolveOptions, so they cannot drift apart.
 import type { BuildFact, PackageManagerName, ProjectFacts } from '../detect/facts.js';
+import { COMPOSE_FILE } from '../detect/existing.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_BASE, DEFAULT_PORT } from './declarations.js';
 import type { Answers, Flags } from './flags.js';
@@ -12,9 +13,6 @@ import * as v from './validate.js';
 export type { Answers, Flags } from './flags.js';
 export type { Base, Options, PackageManagerName, PrivateRegistry } from './options.js';
 export { DEFAULT_PORT } from './declarations.js';
-
-/** The compose file this tool writes. */
-export const COMPOSE_FILE = 'compose.yaml';
 
 export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}): Options {
   // Facts read from the project pass the same validators as flags before anything uses them.

@@ -1,7 +1,7 @@
 // Options + image -> the files to write, as data. Pure: no file system, no network, no clock.
 import type { ResolvedImage } from '../image/types.js';
 import type { Options } from '../options/options.js';
-import { COMPOSE_FILE } from '../options/resolve.js';
+import { COMPOSE_FILE } from '../detect/existing.js';
 import { renderDockerignore } from '../files/dockerignore.js';
 import { shutdownModuleSource, shutdownWiring } from '../shutdown/module.js';
 import { shutdownPlacement } from './shutdown-placement.js';

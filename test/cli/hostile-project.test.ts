@@ -37,7 +37,9 @@ const project = fc.record({
   npmrc: fc.option(hostile.map((h) => `registry=${h}\n${h}=true\nlegacy-peer-deps=${h}\n`), { nil: undefined }),
 });
 
-async function writeProject(dir: string, p: fc.infer<typeof project>): Promise<void> {
+type Project = typeof project extends fc.Arbitrary<infer T> ? T : never;
+
+async function writeProject(dir: string, p: Project): Promise<void> {
   const pkg: Record<string, unknown> = { name: p.name, main: p.main, scripts: { start: p.start, ...(p.build ? { build: p.build } : {}) }, dependencies: { express: '^5.0.0' } };
   if (p.engines) pkg.engines = { node: p.engines };
   if (p.packageManager) pkg.packageManager = p.packageManager;

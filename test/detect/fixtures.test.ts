@@ -40,7 +40,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },
     entry: 'dist/server.js',
     sourceEntry: 'src/server.ts',
-    build: { script: 'build', outDir: 'dist' },
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir' },
     port: 4000,
     framework: 'http',
     moduleSystem: 'module',
