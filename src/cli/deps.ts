@@ -10,8 +10,10 @@ export interface CliDeps {
   version: string;
   cwd: string;
   env: Record<string, string | undefined>;
-  /** stdin and stdout are both terminals. */
+  /** stdin and stdout are both terminals: prompts are possible. */
   isTTY: boolean;
+  /** stderr is a terminal: the human report (which goes there) may use colour. */
+  stderrIsTTY: boolean;
   width: number;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -27,5 +29,6 @@ export function isCi(env: Record<string, string | undefined>): boolean {
 }
 
 export function colorEnabled(deps: CliDeps): boolean {
-  return deps.isTTY && deps.env.NO_COLOR === undefined && deps.env.TERM !== 'dumb';
+  // The report goes to stderr, so stderr decides, whatever stdin and stdout are (e.g. --json > file).
+  return deps.stderrIsTTY && deps.env.NO_COLOR === undefined && deps.env.TERM !== 'dumb';
 }

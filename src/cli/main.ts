@@ -13,6 +13,7 @@ export async function run(argv: string[]): Promise<number> {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     width: process.stdout.columns || 100,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

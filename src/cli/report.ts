@@ -1,6 +1,7 @@
 // What a run tells the user: the human report (stderr), the one JSON object (stdout, --json),
 // and the summary before confirming. Pure text builders.
 import type { ProjectFacts } from '../detect/facts.js';
+import type { CliError } from '../errors.js';
 import type { ResolvedImage } from '../image/types.js';
 import { OPTION_LIST } from '../options/declarations.js';
 import type { Options } from '../options/options.js';
@@ -11,12 +12,19 @@ export interface RunReport {
   options: Options;
   image: ResolvedImage;
   plan: { path: string; action: FileAction; diff?: string }[];
+  /** Whether this run wrote any file (false for a dry run and for a refused run). */
+  written: boolean;
   warnings: string[];
   wiring: string[];
+  /** The user's own compose file, left alone, and the hardened settings to merge into it. */
+  composeToMerge?: { file: string; settings: string };
 }
 
-export function reportJson(report: RunReport): string {
+/** The --json object; a refused run (exit 3) carries its error too, so stdout still holds exactly one object. */
+export function reportJson(report: RunReport, error?: CliError): string {
   return JSON.stringify({
+    ...(error ? { error: { code: error.exitCode, message: error.message } } : {}),
+    written: report.written,
     files: report.plan.map((f) => ({ path: f.path, action: f.action })),
     image: { ref: report.image.ref, version: report.image.version, digest: report.image.digest, source: report.image.source },
     warnings: report.warnings,
@@ -34,7 +42,8 @@ export function reportHuman(report: RunReport, color: boolean): string {
   lines.push(`Base image: ${report.image.ref}`);
   lines.push(`            Node.js ${report.image.version}, from ${report.image.resolvedFrom} (${report.image.source})`);
   lines.push('');
-  const verb = report.options.dryRun ? 'would be' : '';
+  // Nothing written (dry run, or refused): each file says what would have happened.
+  const verb = report.written || report.plan.every((f) => f.action === 'unchanged') ? '' : 'would be';
   for (const file of report.plan) {
     const label = { create: 'created', overwrite: 'updated', unchanged: 'unchanged', blocked: 'blocked' }[file.action];
     lines.push(`  ${paint(file.action === 'blocked' ? '33' : '32', `${verb} ${label}`.trim().padEnd(verb ? 19 : 10))} ${file.path}`);
@@ -43,6 +52,14 @@ export function reportHuman(report: RunReport, color: boolean): string {
     // A dry run shows what would change in files that exist, so it can be reviewed before --force.
     for (const file of report.plan) if (file.diff && file.action !== 'unchanged') lines.push('', file.diff.trimEnd());
     lines.push('', 'Dry run: nothing was written.');
+  }
+  const refused = !report.options.dryRun && report.plan.some((f) => f.action === 'blocked');
+  // A refused run ends with the refusal itself (exit 3); there is nothing to wire or read yet.
+  if (refused) return `${lines.join('\n')}\n\n`;
+  if (report.composeToMerge) {
+    lines.push('', `${report.composeToMerge.file} is left as it is (a compose.yaml beside it would change which file docker compose uses).`);
+    lines.push('Merge these hardened settings into its service (also in README.Docker.md):', '');
+    for (const line of report.composeToMerge.settings.trimEnd().split('\n')) lines.push(`    ${line}`);
   }
   lines.push('', `Wire graceful shutdown into ${report.options.sourceEntry}:`);
   for (const line of report.wiring) lines.push(`  ${line}`);

@@ -3,13 +3,19 @@
 // unchanged. Errors become one line and a documented exit code. Everything the run touches arrives
 // in CliDeps; src/cli/main.ts wires the real process.
 import { CliError, ExitCode } from '../errors.js';
+import { redactUrlCredentials } from '../options/redact.js';
 import { COMMANDS, DEFAULT_COMMAND, type CommandEntry } from './commands/table.js';
 import type { CliDeps } from './deps.js';
 import { parseSimple } from './simple-args.js';
 
 export type { CliDeps } from './deps.js';
 
-export async function runCli(argv: string[], deps: CliDeps, commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
+export async function runCli(argv: string[], given: CliDeps, commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
+  // With --json, stdout carries exactly one object, on failure too: the error object, unless the
+  // command already printed its report (a refused run's report carries its error itself).
+  let printed = false;
+  const deps: CliDeps = { ...given, stdout: (text) => { printed = true; given.stdout(text); } };
+  const json = argv.some((a) => a === '--json' || a === '--json=true');
   try {
     const named = commands.find((c) => c.name === argv[0]);
     const entry = named ?? commands.find((c) => c.name === DEFAULT_COMMAND);
@@ -32,7 +38,9 @@ export async function runCli(argv: string[], deps: CliDeps, commands: readonly C
     }
     return await command.run(parsed.values, deps);
   } catch (error) {
-    return failure(error, deps);
+    const code = failure(error, deps);
+    if (json && !printed) deps.stdout(`${JSON.stringify({ error: { code, message: errorMessage(error, code) } })}\n`);
+    return code;
   }
 }
 
@@ -51,18 +59,24 @@ function commandList(commands: readonly CommandEntry[]): string {
 }
 
 function failure(error: unknown, deps: CliDeps): number {
-  if (error instanceof CliError) {
-    deps.stderr(`create-secure-node-docker: ${oneLine(error.message)}\n`);
-    return error.exitCode;
-  }
-  if (error instanceof Error && error.name === 'ExitPromptError') {
-    deps.stderr('create-secure-node-docker: cancelled\n');
-    return ExitCode.cancelled;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  deps.stderr(`create-secure-node-docker: unexpected error: ${oneLine(message)}\n`);
-  if (deps.env.DEBUG) deps.stderr(`${error instanceof Error ? error.stack : ''}\n`);
+  const code = exitCodeOf(error);
+  deps.stderr(`create-secure-node-docker: ${errorMessage(error, code)}\n`);
+  if (code === ExitCode.unexpected && deps.env.DEBUG) deps.stderr(`${error instanceof Error ? error.stack : ''}\n`);
+  return code;
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof Error && error.name === 'ExitPromptError') return ExitCode.cancelled;
   return ExitCode.unexpected;
+}
+
+/** The one line a failure shows, on stderr and in the --json error object; URL credentials never. */
+function errorMessage(error: unknown, code: number): string {
+  if (error instanceof CliError) return oneLine(redactUrlCredentials(error.message));
+  if (code === ExitCode.cancelled) return 'cancelled';
+  const message = error instanceof Error ? error.message : String(error);
+  return `unexpected error: ${oneLine(redactUrlCredentials(message))}`;
 }
 
 function oneLine(text: string): string {

@@ -13,5 +13,6 @@ export function detectBuild(pkg: PackageJson, layout: TypeScriptLayout, warnings
     }
     return undefined;
   }
-  return { script: BUILD_SCRIPT, outDir: layout.outDir ?? DEFAULT_OUT_DIR };
+  if (layout.outDir === undefined) return { script: BUILD_SCRIPT, outDir: DEFAULT_OUT_DIR };
+  return { script: BUILD_SCRIPT, outDir: layout.outDir, outDirSource: `${layout.outDirFrom ?? 'tsconfig.json'} compilerOptions.outDir` };
 }

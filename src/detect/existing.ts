@@ -2,8 +2,10 @@
 import type { ProjectFs } from '../write/project-fs.js';
 import type { ProjectFacts } from './facts.js';
 
+/** The compose file this tool writes: the first name `docker compose` looks for. */
+export const COMPOSE_FILE = 'compose.yaml';
 /** The names `docker compose` looks for, in its own order of preference. */
-export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+export const COMPOSE_FILES = [COMPOSE_FILE, 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
 export type ExistingFiles = ProjectFacts['existing'];
 

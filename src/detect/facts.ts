@@ -20,6 +20,8 @@ export interface BuildFact {
   script: string;
   /** Output directory of the build (TypeScript `outDir`, else "dist"), relative posix path. */
   outDir: string;
+  /** Where outDir was read ("tsconfig.json compilerOptions.outDir"), for messages; absent for the default. */
+  outDirSource?: string;
 }
 
 export interface RegistryFact {
@@ -64,6 +66,8 @@ export interface ProjectFacts {
     /** Which compose file exists (compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml). */
     composeFile?: string;
   };
+  /** What the install needs besides the manifests: files/folders to copy first, ENV for the install stages. */
+  install: { paths: string[]; env: Record<string, string> };
   /** True when the entry starts no server (no framework, no listen(), no createServer): a worker. */
   likelyWorker?: boolean;
   warnings: string[];

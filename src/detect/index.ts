@@ -8,10 +8,12 @@ import { detectExisting } from './existing.js';
 import type { ProjectFacts } from './facts.js';
 import { detectFramework } from './framework.js';
 import { detectHealthPath } from './health.js';
+import { detectInstallInputs } from './install-inputs.js';
 import { detectModuleSystem } from './module-system.js';
 import { detectNative } from './native.js';
 import { detectNodeRange } from './node-range.js';
 import { detectRegistry } from './npmrc.js';
+import { detectNpmrcSettings } from './npmrc-settings.js';
 import { readPackageJson } from './package-json.js';
 import { detectPackageManager } from './package-manager.js';
 import { extensionOf } from './paths.js';
@@ -44,6 +46,9 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
   const framework = detectFramework(pkg, sources.all);
   const native = await detectNative(fs, pkg, pm.fact, warnings);
   const node = await detectNodeRange(fs, pkg, warnings);
+  const inputs = await detectInstallInputs(fs, pkg, pm.fact, warnings);
+  // yarn 2+ ignores .npmrc; npm, pnpm and yarn 1 read npm_config_* from the environment.
+  const npmrcEnv = pm.fact.yarnBerry ? {} : await detectNpmrcSettings(fs, warnings);
   const facts: ProjectFacts = {
     packageManager: pm.fact,
     typescript: ts.typescript || /^\.[mc]?tsx?$/.test(extensionOf(sourceEntry ?? entry ?? '')),
@@ -52,6 +57,7 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
     framework,
     moduleSystem: detectModuleSystem(entry, pkg),
     existing: await detectExisting(fs),
+    install: { paths: inputs.paths, env: { ...npmrcEnv, ...inputs.env } },
     warnings,
   };
   if (pkg.name !== undefined) facts.name = pkg.name;

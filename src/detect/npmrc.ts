@@ -9,7 +9,7 @@ export const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org/', 'https:
 /** npm's rule for scope names (lowercase, URL-safe). */
 export const VALID_SCOPE = /^@[a-z0-9][a-z0-9._-]*$/;
 /** Keys that carry credentials, bare or per registry ("//host/:_authToken"). */
-const CREDENTIAL_KEY = /(?:^|:)(?:_authToken|_auth|_password|password|certfile|keyfile)$/;
+export const CREDENTIAL_KEY = /(?:^|:)(?:_authToken|_auth|_password|password|certfile|keyfile)$/;
 
 export async function detectRegistry(fs: ProjectFs, warnings: string[]): Promise<RegistryFact | undefined> {
   const text = await fs.read('.npmrc');

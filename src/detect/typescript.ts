@@ -11,6 +11,8 @@ export interface TypeScriptLayout {
   typescript: boolean;
   /** compilerOptions.outDir relative to the project root ("dist"), when set. */
   outDir?: string;
+  /** The config file that set outDir (tsconfig.json or a file it extends), for messages. */
+  outDirFrom?: string;
   /** compilerOptions.rootDir relative to the project root ("src"), when set. */
   rootDir?: string;
 }
@@ -32,6 +34,7 @@ export async function detectTypeScript(fs: ProjectFs, pkg: PackageJson, warnings
     // The nearest config wins; options in an extended file are relative to that file.
     if (layout.outDir === undefined && typeof options.outDir === 'string') {
       layout.outDir = insideProject(path.posix.join(base, options.outDir));
+      layout.outDirFrom = file;
     }
     if (layout.rootDir === undefined && typeof options.rootDir === 'string') {
       layout.rootDir = insideProject(path.posix.join(base, options.rootDir)) ?? '.';

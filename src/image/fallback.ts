@@ -4,6 +4,7 @@
 
 import { ImageResolutionError } from '../errors.js';
 import type { ImageCache } from './deps.js';
+import { DIGEST_PATTERN } from './digest.js';
 import { pickFromSnapshot, snapshotImage } from './snapshot.js';
 import type { ImageTarget } from './target.js';
 import type { BaseFlavor, ImageResolution, ResolvedImage } from './types.js';
@@ -24,7 +25,24 @@ export function ageInDays(from: string, now: Date): number {
 export async function readCachedResolution(cache: ImageCache, key: string): Promise<ResolvedImage | undefined> {
   const entry = (await cache.get(key)) as CachedResolution | undefined;
   const image = entry?.image;
-  return image && typeof image.ref === 'string' && typeof image.digest === 'string' ? image : undefined;
+  // The cache file is on disk where anything may have changed it, and its values are printed into
+  // the FROM line and header comments: anything but the exact shapes a resolution writes is a miss.
+  return isCachedImage(image) ? image : undefined;
+}
+
+const REPOSITORY = /^[a-z0-9]+(?:[._/:-][a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const VERSION = /^\d+\.\d+\.\d+$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+const HOST = /^[A-Za-z0-9.:-]+$/;
+
+function isCachedImage(value: unknown): value is ResolvedImage {
+  if (typeof value !== 'object' || value === null) return false;
+  const image = value as Record<string, unknown>;
+  const text = (key: string, pattern: RegExp) => typeof image[key] === 'string' && pattern.test(image[key]);
+  if (!text('repository', REPOSITORY) || !text('tag', TAG) || !text('version', VERSION) || !text('digest', DIGEST_PATTERN)) return false;
+  if (!text('resolvedAt', ISO_TIME) || !text('resolvedFrom', HOST)) return false;
+  return image.ref === `${String(image.repository)}:${String(image.tag)}@${String(image.digest)}`;
 }
 
 export async function fallbackResolution(input: {

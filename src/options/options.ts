@@ -31,6 +31,14 @@ export interface Options {
   framework: Framework;
   moduleSystem: ModuleSystem;
   image: { registryMirror?: string; baseImage?: string; digest?: string; offline: boolean; noFallback: boolean };
+  /**
+   * The user's own compose file when it is one `docker compose` would prefer over nothing we write
+   * (compose.yml, docker-compose.yaml, docker-compose.yml): it is left alone and compose.yaml is not
+   * written, since it would change which file `docker compose` uses.
+   */
+  userComposeFile?: string;
+  /** Install inputs and install-stage ENV, from detection (validated at the facts boundary). */
+  install: { paths: string[]; env: Record<string, string> };
   allowNoLockfile: boolean;
   force: boolean;
   dryRun: boolean;

@@ -2,10 +2,12 @@
 // flag > prompt answer > detected fact > default. The interactive and the scripted path both go
 // through resolveOptions, so they cannot drift apart.
 import type { BuildFact, PackageManagerName, ProjectFacts } from '../detect/facts.js';
+import { COMPOSE_FILE } from '../detect/existing.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_BASE, DEFAULT_PORT } from './declarations.js';
 import type { Answers, Flags } from './flags.js';
 import type { Options, PrivateRegistry } from './options.js';
+import { validateFacts } from './validate-facts.js';
 import * as v from './validate.js';
 
 export type { Answers, Flags } from './flags.js';
@@ -13,6 +15,8 @@ export type { Base, Options, PackageManagerName, PrivateRegistry } from './optio
 export { DEFAULT_PORT } from './declarations.js';
 
 export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}): Options {
+  // Facts read from the project pass the same validators as flags before anything uses them.
+  validateFacts(facts);
   const given = mergeGiven(flags, answers);
   const worker = given.worker ?? facts.likelyWorker ?? false;
   const buildWanted = given.build ?? facts.build !== undefined;
@@ -70,6 +74,8 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
       offline: flags.offline,
       noFallback: !flags.fallback,
     },
+    install: facts.install,
+    userComposeFile: facts.existing.composeFile !== undefined && facts.existing.composeFile !== COMPOSE_FILE ? facts.existing.composeFile : undefined,
     allowNoLockfile,
     force: flags.force,
     dryRun: flags.dryRun,

@@ -4,6 +4,7 @@
 import semver from 'semver';
 import { UsageError } from '../errors.js';
 import { isDigest } from '../image/digest.js';
+import { hasUrlCredentials, redactUrlCredentials } from './redact.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]+$/;
 
@@ -46,7 +47,11 @@ export function healthPath(value: string, flag = '--healthcheck-path'): string {
 
 /** An http(s) URL without credentials, as it may be written into a Dockerfile or compose file. */
 export function httpUrl(value: string, flag: string): string {
-  // Check the raw text first: the URL parser silently drops newlines and percent-encodes quotes.
+  // Credentials first, before any message could echo the value (printable() redacts them too).
+  if (hasUrlCredentials(value)) {
+    throw new UsageError(`${flag} must not contain credentials: pass the token as a build secret (see README.Docker.md)`);
+  }
+  // Then the raw text: the URL parser silently drops newlines and percent-encodes quotes.
   if (!/^[A-Za-z0-9:/._~%@+=-]+$/.test(value)) {
     throw new UsageError(`${flag} contains characters that are not allowed in a registry URL: "${printable(value)}"`);
   }
@@ -120,8 +125,8 @@ export function packageManagerVersion(value: string): string | undefined {
   return match?.[1];
 }
 
-/** Shows a hostile value in an error message on one line, with control characters made visible. */
+/** Shows a hostile value in an error message on one line, with control characters made visible and URL credentials redacted. */
 export function printable(value: string): string {
-  const shown = JSON.stringify(value).slice(1, -1);
+  const shown = JSON.stringify(redactUrlCredentials(value)).slice(1, -1);
   return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }

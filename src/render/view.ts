@@ -61,7 +61,10 @@ export function buildView(input: ViewInput) {
     tools,
     toolsStage: tools ? 'tools' : 'base',
     packageManagerInstall: plan.packageManagerInstall ?? false,
-    manifests: plan.manifests.join(' '),
+    // Root-level install inputs join the manifests' COPY; nested ones keep their path.
+    manifests: [...plan.manifests, ...options.install.paths.filter((p) => !p.includes('/') && !isFolderInput(p))].join(' '),
+    installPaths: options.install.paths.filter((p) => p.includes('/') || isFolderInput(p)),
+    installEnv: envLine(options.install.env),
     installMounts,
     productionInstall: plan.productionInstall,
     fullInstall: plan.fullInstall,
@@ -95,6 +98,17 @@ export function buildView(input: ViewInput) {
 }
 
 export type View = ReturnType<typeof buildView>;
+
+/** Install inputs that are folders (copied with their name as the target). */
+function isFolderInput(p: string): boolean {
+  return p === 'patches';
+}
+
+/** `K=V K2=V2` for an ENV line (values were validated to plain words), or false when there is none. */
+function envLine(env: Record<string, string>): string | false {
+  const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  return pairs.length > 0 ? pairs.join(' \\\n    ') : false;
+}
 
 /** A docker image / compose service name: lowercase letters, digits and single dashes. */
 export function serviceNameFrom(projectName: string): string {

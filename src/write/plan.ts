@@ -7,7 +7,7 @@
 //
 // A 'blocked' write is the shell's to settle: interactively it shows `diff` and asks, then calls
 // approveOverwrites() for the files the user accepted; non-interactively it calls
-// refuseBlockedWrites(), which throws OverwriteRefusedError (exit 3) before anything is written.
+// blockedWritesError(), the OverwriteRefusedError (exit 3) a run throws before anything is written.
 import path from 'node:path';
 import { mergeDockerignore } from '../files/dockerignore.js';
 import { OverwriteRefusedError, UsageError } from '../errors.js';
@@ -84,11 +84,11 @@ export function approveOverwrites(plan: readonly PlannedWrite[], approved: Itera
   return plan.map((write) => (write.action === 'blocked' && ok.has(write.path) ? { ...write, action: 'overwrite' } : write));
 }
 
-/** Non-interactive runs: any 'blocked' write means an existing file would change without --force. */
-export function refuseBlockedWrites(plan: readonly PlannedWrite[]): void {
+/** Non-interactive runs: any 'blocked' write means an existing file would change without --force (exit 3). */
+export function blockedWritesError(plan: readonly PlannedWrite[]): OverwriteRefusedError | undefined {
   const refused = plan.filter((write) => write.action === 'blocked').map((write) => write.path);
-  if (refused.length === 0) return;
-  throw new OverwriteRefusedError(
+  if (refused.length === 0) return undefined;
+  return new OverwriteRefusedError(
     `Refusing to overwrite ${refused.join(', ')}: ${refused.length === 1 ? 'it exists and would change' : 'they exist and would change'}. ` +
       'Re-run with --force to overwrite, or interactively to review the diff. Nothing was written.',
   );

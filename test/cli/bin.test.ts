@@ -125,7 +125,7 @@ describe('bin: scripted runs', () => {
       image: { ref: string; version: string; digest: string; source: string };
       warnings: string[];
     };
-    expect(Object.keys(report).sort()).toEqual(['files', 'image', 'warnings']);
+    expect(Object.keys(report).sort()).toEqual(['files', 'image', 'warnings', 'written']);
     expect(report.files.map((f) => f.path)).toEqual(['Dockerfile', '.dockerignore', 'compose.yaml', 'README.Docker.md', 'src/graceful-shutdown.js']);
     expect(report.files.every((f) => f.action === 'create')).toBe(true);
     expect(report.image.source).toBe('snapshot');

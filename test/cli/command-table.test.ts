@@ -24,7 +24,7 @@ async function run(argv: string[], commands: readonly CommandEntry[], cwd = proc
   let stdout = '';
   let stderr = '';
   const deps = {
-    version: '1.2.3', cwd, env: {}, isTTY: false, width: 100,
+    version: '1.2.3', cwd, env: {}, isTTY: false, stderrIsTTY: false, width: 100,
     stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t),
     createAsk: () => Promise.reject(new Error('no prompts')),
     projectFs: () => { throw new Error('not used'); },

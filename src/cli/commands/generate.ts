@@ -11,7 +11,7 @@ import { resolveOptions } from '../../options/resolve.js';
 import { equivalentCommand } from '../../options/write-back.js';
 import { renderFiles } from '../../render/index.js';
 import type { ProjectFs } from '../../write/project-fs.js';
-import { refuseBlockedWrites } from '../../write/plan.js';
+import { blockedWritesError } from '../../write/plan.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { colorEnabled, isCi, type CliDeps } from '../deps.js';
 import { askForMissing } from '../prompts.js';
@@ -82,10 +82,13 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   });
   warnings.push(...outcome.warnings);
 
-  const report = { options, image: resolution.image, plan: outcome.plan, warnings, wiring: rendered.wiring };
-  if (options.json) deps.stdout(`${reportJson(report)}\n`);
+  // What happened, not what was planned: a refused run (exit 3) and a dry run write nothing.
+  const refusal = outcome.refused.length > 0 ? blockedWritesError(outcome.plan) : undefined;
+  const written = !options.dryRun && refusal === undefined && outcome.plan.some((w) => w.action === 'create' || w.action === 'overwrite');
+  const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge };
+  if (options.json) deps.stdout(`${reportJson(report, refusal)}\n`);
   deps.stderr(reportHuman(report, colorEnabled(deps)));
-  if (outcome.refused.length > 0) refuseBlockedWrites(outcome.plan);
+  if (refusal) throw refusal;
   return ExitCode.ok;
 }
 
