@@ -53,7 +53,7 @@ export function parseArgs(argv: string[], meta: ParseMeta, spec: ParseSpec): Par
     .help()
     .alias('h', 'help')
     .strict()
-    .parserConfiguration({ 'camel-case-expansion': true, 'boolean-negation': true, 'duplicate-arguments-array': true })
+    .parserConfiguration({ 'camel-case-expansion': true, 'boolean-negation': true, 'duplicate-arguments-array': true, 'greedy-arrays': false })
     .wrap(Math.min(100, meta.width))
     .exitProcess(false)
     .fail((message, error) => {

@@ -25,6 +25,14 @@ const token = fc.oneof(
 );
 
 describe('simple argument parser', () => {
+  it('a repeatable flag takes one value: the word after it is [dir], in both parsers (found by the property below)', () => {
+    for (const argv of [['--writable-dir', 'app', 'app'], ['--writable-dir', 'uploads', 'api', '--yes']]) {
+      const simple = parseSimple(argv, command.options);
+      expect(simple).toMatchObject({ dir: argv[2], writableDirs: [argv[1]] });
+      expect(yargsParse(argv)).toEqual({ kind: 'run', values: simple });
+    }
+  });
+
   it('agrees with yargs on every argv it accepts', () => {
     let answered = 0;
     fc.assert(
