@@ -3,6 +3,7 @@
 import type { ResolvedImage } from '../image/types.js';
 import type { Options } from '../options/options.js';
 import { regenerateCommand } from '../options/write-back.js';
+import { npmrcSecretShape } from './npmrc-secret.js';
 import { installPlan } from './package-manager.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
@@ -38,7 +39,7 @@ export function buildView(input: ViewInput) {
   const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}`];
   if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
-  const registryUrl = options.registry?.url ?? options.registry?.scopes[0]?.url ?? 'https://registry.npmjs.org/';
+  const secret = npmrcSecretShape(options.registry);
 
   const runFlags = [
     '--rm',
@@ -69,13 +70,9 @@ export function buildView(input: ViewInput) {
     productionInstall: plan.productionInstall,
     fullInstall: plan.fullInstall,
     registry: options.registry !== undefined,
-    registryUrl,
-    // `//host/path/:_authToken=` is how npm scopes a token to one registry.
-    registryHostPath: registryUrl.replace(/^https?:\/\//, '').replace(/\/?$/, '/'),
-    npmrcSecretLines: [
-      ...(options.registry?.url ? [`registry=${options.registry.url}`] : []),
-      ...(options.registry?.scopes ?? []).map((s) => `${s.scope}:registry=${s.url}`),
-    ],
+    registryUrl: secret.registryUrl,
+    registryHostPath: secret.registryHostPath,
+    npmrcSecretLines: secret.lines,
     build: options.build ? { command: plan.runBuild(options.build.script), outDir: options.build.outDir } : false,
     writableDirs: writable.length > 0 ? writable.join(' ') : false,
     writableDirsList: writable.map((d) => `\`${d}\``).join(', '),
