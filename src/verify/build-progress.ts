@@ -64,10 +64,15 @@ export class BuildProgress {
     return [...this.cached].filter((v) => this.steps.has(v)).length;
   }
 
-  /** The lines that say why a build failed: BuildKit's error block, else the last lines. */
-  failureLines(max = 15): string[] {
-    const errorAt = this.tail.findIndex((l) => /^#\d+ ERROR\b|^ERROR\b|^error:|executor failed|failed to solve/.test(l));
-    const from = errorAt >= 0 ? Math.max(0, errorAt - 8) : Math.max(0, this.tail.length - max);
-    return this.tail.slice(from, from + max);
+  /** The lines that say why a build failed: the failing step's own output and its error, else the last lines. */
+  failureLines(max = 12): string[] {
+    const error = this.tail.find((l) => /^#\d+ ERROR\b/.test(l));
+    const vertex = error ? /^#(\d+) /.exec(error)![1] : undefined;
+    if (vertex === undefined) return this.tail.slice(-max);
+    const output = this.tail
+      .filter((l) => l.startsWith(`#${vertex} `) && l !== error)
+      .map((l) => l.replace(/^#\d+ (\d+\.\d+ )?/, ''))
+      .filter((l) => !/^(sha256:|npm (notice|warn))/.test(l) && l.trim() !== '');
+    return [...output.slice(-(max - 1)), error!];
   }
 }

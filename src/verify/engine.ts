@@ -36,10 +36,12 @@ export class Engine {
   constructor(private readonly run: RunCommand) {}
 
   async probe(signal?: AbortSignal): Promise<EngineProbe> {
-    const version = await this.run(['version', '--format', '{{.Server.Platform.Name}}|{{.Server.Version}}'], { signal });
+    // The first server component names the engine ("Engine" for Docker, "Podman Engine" for Podman).
+    const version = await this.run(['version', '--format', '{{.Server.Version}}|{{range .Server.Components}}{{.Name}};{{end}}'], { signal });
     if (version.code !== 0) return { ok: false, reason: firstLine(version.stderr) || firstLine(version.stdout) || `exit code ${version.code}` };
-    const [platform, serverVersion] = version.stdout.trim().split('|');
-    const name = platform && serverVersion ? `${platform.replace(/ - .*$/, '')} ${serverVersion}` : `engine ${serverVersion || version.stdout.trim()}`;
+    const [serverVersion = '', components = ''] = version.stdout.trim().split('|');
+    const component = components.split(';')[0] ?? '';
+    const name = `${component === '' || component === 'Engine' ? 'Docker Engine' : component} ${serverVersion}`;
     const bridge = await this.run(['network', 'inspect', '--format', '{{.Name}}', 'bridge'], { signal });
     return { ok: true, info: { name, bridge: bridge.code === 0 } };
   }

@@ -19,7 +19,8 @@ for (const d of fs.readdirSync('/proc')) {
   if (!/^\\d+$/.test(d) || Number(d) === process.pid) continue;
   try {
     const s = fs.readFileSync('/proc/' + d + '/status', 'utf8');
-    processes.push({ pid: Number(d), uid: Number(/^Uid:\\s+(\\d+)/m.exec(s)[1]), name: /^Name:\\s+(.*)$/m.exec(s)[1] });
+    const argv0 = fs.readFileSync('/proc/' + d + '/cmdline', 'utf8').split('\\0')[0] || /^Name:\\s+(.*)$/m.exec(s)[1];
+    processes.push({ pid: Number(d), uid: Number(/^Uid:\\s+(\\d+)/m.exec(s)[1]), name: argv0.split('/').pop() });
   } catch {}
 }
 const listening = [];

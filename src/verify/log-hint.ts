@@ -54,10 +54,11 @@ export function fromLog(ctx: HintContext): string | undefined {
   return readOnlyWrite(ctx.log) ?? missingModule(ctx.log, ctx.entry) ?? dependencyCrash(ctx.log, ctx.nodeMajor);
 }
 
-const READ_ONLY = /\b(EROFS|EACCES|EPERM)\b[^\n']*?, (\w+) '([^']+)'/;
+/** `EROFS: read-only file system, mkdir '/app/uploads'`; a recursive mkdir on the read-only root says ENOENT instead. */
+const READ_ONLY = /\b(EROFS|EACCES|EPERM|ENOENT)\b[^\n']*?, (\w+) '([^']+)'/g;
 
 function readOnlyWrite(log: string): string | undefined {
-  const m = READ_ONLY.exec(log);
+  const m = [...log.matchAll(READ_ONLY)].find(([, code, syscall]) => code !== 'ENOENT' || syscall === 'mkdir');
   if (!m) return undefined;
   const [, code, syscall, target] = m as unknown as [string, string, string, string];
   const inApp = target.startsWith(`${APP_DIR}/`);
@@ -109,11 +110,14 @@ export function previousLts(major: number): number {
   return major % 2 === 0 ? major - 2 : major - 1;
 }
 
+/** How to name the right start file. (With the start-command work merged: `--start <command>`.) */
+export const START_FLAG = '--entry <the file that starts it>';
+
 function exitedHint(exitCode: number, ctx: HintContext): string {
   if (exitCode === 0) {
     return ctx.worker
-      ? `${ctx.entry} exited at once with code 0, but a worker must keep running: pass --entry <the file that starts the worker>`
-      : `${ctx.entry} exited at once with code 0: it starts no server. If it is a job or worker, pass --worker; otherwise pass --entry <the file that starts the server>`;
+      ? `${ctx.entry} exited at once with code 0: it starts no server and is no long-running worker either (a worker must keep running): pass ${START_FLAG}`
+      : `${ctx.entry} exited at once with code 0: it starts no server. If it is a job or worker, pass --worker; otherwise pass ${START_FLAG}`;
   }
   return `the app exited with code ${exitCode} at start-up: the log lines above say why`;
 }
