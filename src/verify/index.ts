@@ -3,4 +3,4 @@ export { verify, unreachableMessage } from './verify.js';
 export { verifyJson, verifyHuman, type VerifyJson } from './report.js';
 export type { RunCommand, CommandResult, RunCommandOptions } from './engine.js';
 export type { SecretFiles } from './npmrc-source.js';
-export { DEFAULT_BUILD_TIMEOUT_SECONDS, DEFAULT_START_TIMEOUT_SECONDS, type VerifyDeps, type VerifyResult, type VerifySettings, type VerifyTarget } from './types.js';
+export { type VerifyDeps, type VerifyResult, type VerifySettings, type VerifyTarget } from './types.js';

@@ -25,14 +25,12 @@ export interface VerifyTarget {
   stopGraceSeconds: number;
 }
 
+/** The bounds of one verification (options.verify: flags --keep-image, --build-timeout, --start-timeout). */
 export interface VerifySettings {
   buildTimeoutSeconds: number;
   startTimeoutSeconds: number;
   keepImage: boolean;
 }
-
-export const DEFAULT_BUILD_TIMEOUT_SECONDS = 15 * 60;
-export const DEFAULT_START_TIMEOUT_SECONDS = 60;
 
 export interface VerifyDeps {
   run: RunCommand;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeSecretFiles } from '../../src/docker-runner.js';
+import { nodeSecretFiles } from '../../src/cli/docker-runner.js';
 import { npmrcSecret } from '../../src/verify/npmrc-source.js';
 
 const MOUNTING = 'RUN --mount=type=cache,target=/root/.npm \\\n    --mount=type=secret,id=npmrc,target=/root/.npmrc \\\n    npm ci --omit=dev\n';
