@@ -11,7 +11,7 @@ export async function verify(target: VerifyTarget, settings: VerifySettings, dep
   const engine = new Engine(deps.run);
   const result: VerifyResult = { checks: [], logLines: [], cancelled: false, ok: false, leftovers: [] };
   const probe = await engine.probe(deps.signal);
-  if (deps.signal.aborted) return { ...result, cancelled: true };
+  if (deps.signal.aborted) return cancelled(result);
   if (!probe.ok) return { ...result, unreachable: unreachableMessage(probe.reason, deps.env) };
   result.engine = probe.info.name;
   deps.progress(`Verifying on ${probe.info.name}${deps.env.DOCKER_HOST ? ` (DOCKER_HOST=${deps.env.DOCKER_HOST})` : ''}`);
@@ -36,14 +36,14 @@ export async function verify(target: VerifyTarget, settings: VerifySettings, dep
       return result;
     }
     const built = await build(engine, target, settings, deps, { image, secret, bridge: probe.info.bridge });
-    if (deps.signal.aborted) return { ...result, cancelled: true };
+    if (deps.signal.aborted) return cancelled(result);
     record(built.check);
     if (!built.check.ok) {
       fail(built.diagnosis!);
       return result;
     }
     const outcome = await runContainerChecks(engine, target, settings, deps, { image, container, bridge: probe.info.bridge, label: `${VERIFY_LABEL}=${deps.id}`, record });
-    if (deps.signal.aborted) return { ...result, cancelled: true };
+    if (deps.signal.aborted) return cancelled(result);
     if (outcome.failure) fail(diagnose(outcome.failure, { ...hintContext(target), log: outcome.log }));
     result.ok = outcome.failure === undefined;
     return result;
@@ -98,6 +98,11 @@ async function build(engine: Engine, target: VerifyTarget, settings: VerifySetti
   const lines = progress.failureLines();
   if (lines.length === 0) lines.push(...r.stderr.split('\n').filter(Boolean).slice(-15));
   return { check: { name: 'builds', ok: false, seconds, detail: `docker build exited ${r.code}` }, diagnosis: diagnose({ kind: 'build', lines }, { ...hintContext(target), log: '' }) };
+}
+
+function cancelled(result: VerifyResult): VerifyResult {
+  result.cancelled = true;
+  return result;
 }
 
 function hintContext(target: VerifyTarget) {
