@@ -130,3 +130,14 @@ describe('relevant lines', () => {
     expect(relevantLines('one\ntwo\n')).toEqual(['one', 'two']);
   });
 });
+
+describe('build failures', () => {
+  it('a docker CLI without buildx (Docker CLI 28.2.2, captured): install the buildx plugin', () => {
+    const lines = log('buildx-missing-docker-28.log').split('\n').filter(Boolean);
+    expect(diagnose({ kind: 'build', lines }, ctx()).hint).toMatch(/^this docker CLI cannot run BuildKit builds: install the buildx plugin/);
+  });
+
+  it('any other failed build points at the build output shown', () => {
+    expect(diagnose({ kind: 'build', lines: ['#14 ERROR: executor failed running [/bin/sh -c npm run build]: exit code: 2'] }, ctx()).hint).toBe('the build failed: the build output above says why');
+  });
+});
