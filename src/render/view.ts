@@ -12,6 +12,10 @@ export const SHUTDOWN_TIMEOUT_SECONDS = 8;
 export const DOCKER_STOP_SECONDS = 10;
 export const STOP_GRACE_PERIOD_SECONDS = 15;
 const NPMRC_SECRET_TARGET = '/root/.npmrc';
+/** compose.yaml's run settings as `docker run` flags (README's run command; --verify adds compose's user). */
+export const HARDENED_RUN_FLAGS = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges'] as const;
+/** compose.yaml's `user:`, the image's "node" user. */
+export const RUN_USER = '1000:1000';
 
 export interface ViewInput {
   options: Options;
@@ -44,7 +48,7 @@ export function buildView(input: ViewInput) {
   const runFlags = [
     '--rm',
     options.port !== undefined ? `-p 127.0.0.1:${options.port}:${options.port}` : '',
-    '--read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges',
+    HARDENED_RUN_FLAGS.join(' '),
     ...volumes.map((v) => `-v ${v.name}:${v.target}`),
   ].filter(Boolean);
 

@@ -1,5 +1,6 @@
 // The image, run the way compose.yaml runs it, and the checks on the running container: stays up,
 // runs as a non-root uid, answers on its port, HEALTHCHECK healthy, `docker stop` exits 0 in time.
+import { HARDENED_RUN_FLAGS, RUN_USER } from '../render/view.js';
 import type { Engine } from './engine.js';
 import { INSIDE_PROBE_SCRIPT, isLoopback, parseInsideFacts, type InsideFacts } from './inside-probe.js';
 import type { Failure } from './log-hint.js';
@@ -27,7 +28,7 @@ export interface ContainerOutcome {
 /** compose.yaml's settings as `docker run` flags; declared writable dirs become anonymous volumes (removed with the container). */
 export function hardenedRunArgs(target: VerifyTarget, ctx: { container: string; label: string; bridge: boolean; healthcheck: boolean }): string[] {
   const args = ['--name', ctx.container, '--label', ctx.label];
-  args.push('--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--user', '1000:1000');
+  args.push(...HARDENED_RUN_FLAGS, '--user', RUN_USER);
   for (const dir of target.writableDirs) args.push('-v', `/app/${dir}`);
   // No bridge: no network at all; the probes run inside the container on its loopback.
   if (!ctx.bridge) args.push('--network', 'none');
