@@ -61,6 +61,15 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     images: await rig.docker.out(['images', '-q', '--filter', `label=${VERIFY_LABEL}`]),
   });
   const failedCheck = (v: VerifyJson | undefined) => v?.checks.find((c) => !c.ok)?.name;
+  /** A copy whose build script first sleeps 60 s, so an interrupt or a time bound lands inside the build. */
+  const slowBuild = async () => {
+    const ws = await workspace('verify-missing-entry');
+    const pkgPath = path.join(ws.dir, 'package.json');
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { scripts: Record<string, string> };
+    pkg.scripts.build = `node -e "setTimeout(() => {}, 60000)" && ${pkg.scripts.build}`;
+    writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+    return ws;
+  };
 
   it('a good app passes every check, with build progress on stderr, and leaves no container or image', async () => {
     const ws = await workspace('verify-good');
@@ -122,13 +131,7 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
   });
 
   it('SIGINT to the CLI during the build: exit 130 and nothing left behind', async () => {
-    const ws = await workspace('verify-missing-entry');
-    // This copy's build takes 60 s, so the interrupt surely lands inside it.
-    const pkgPath = path.join(ws.dir, 'package.json');
-    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { scripts: Record<string, string> };
-    pkg.scripts.build = `node -e "setTimeout(() => {}, 60000)" && ${pkg.scripts.build}`;
-    writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
-
+    const ws = await slowBuild();
     const child = spawn(process.execPath, cliArgs(ws.dir, []), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     const buildStepSeen = new Promise<void>((resolve) => {
@@ -145,6 +148,17 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     expect(code, stderr).toBe(130);
     expect(Date.now() - t0).toBeLessThan(30_000);
     expect(stderr).toContain('Verification cancelled; what it created is removed.');
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('--build-timeout 5 on a 60 s build: exit 5, the flag to raise it, nothing left behind', async () => {
+    const ws = await slowBuild();
+    const t0 = Date.now();
+    const r = await verifyRun(ws.dir, ['--build-timeout', '5']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(Date.now() - t0).toBeLessThan(45_000);
+    expect(r.verify?.checks).toEqual([expect.objectContaining({ name: 'builds', ok: false, detail: 'no result within 5 s' })]);
+    expect(r.verify?.hint).toBe('the build took longer than 5 s: pass --build-timeout <seconds> to allow more');
     expect(await leftovers()).toEqual({ containers: '', images: '' });
   });
 
