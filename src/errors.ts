@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   refusedOverwrite: 3,
   imageUnresolved: 4,
+  /** The files were written, but --verify failed (or found no engine). */
+  verifyFailed: 5,
   cancelled: 130,
 } as const;
 

@@ -14,6 +14,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   2    invalid input or usage (bad flag value, undetectable fact, malformed package.json)
   3    refused to overwrite a changed file (pass --force, or run interactively)
   4    base image could not be resolved to a digest
+  5    files written, but --verify failed (or no container engine was reachable)
   130  cancelled`;
 
 export interface ParseSpec {

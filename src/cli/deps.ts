@@ -4,6 +4,7 @@
 import type { ImageRequest, ImageResolution } from '../image/types.js';
 import type { Ask } from '../options/declaration.js';
 import type { ProjectFs } from '../write/project-fs.js';
+import type { VerifyEngineDeps } from './verify-step.js';
 import type { FileAccess } from '../write/write-generated.js';
 
 export interface CliDeps {
@@ -22,6 +23,8 @@ export interface CliDeps {
   projectFs: (root: string) => ProjectFs;
   files: FileAccess;
   resolveImage: (request: ImageRequest) => Promise<ImageResolution>;
+  /** The container engine for --verify; absent, verification is not offered. */
+  verifyEngine?: VerifyEngineDeps;
 }
 
 export function isCi(env: Record<string, string | undefined>): boolean {

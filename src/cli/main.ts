@@ -1,9 +1,12 @@
 // The real process around runCli: streams, TTY detection, environment, file system, network and
 // the prompt library. Nothing else in src/ touches `process`.
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runCli } from './run.js';
 import { createDefaultImageDeps, resolveNodeImage } from '../image/index.js';
 import { nodeProjectFs } from '../write/project-fs.js';
+import { nodeSecretFiles, sleep, spawnRunner } from './docker-runner.js';
 import { createInquirerAsk } from './prompt-inquirer.js';
 import { nodeFileAccess } from '../write/write-generated.js';
 
@@ -21,6 +24,33 @@ export async function run(argv: string[]): Promise<number> {
     projectFs: nodeProjectFs,
     files: nodeFileAccess(),
     resolveImage: (request) => resolveNodeImage(request, createDefaultImageDeps(process.env)),
+    verifyEngine: {
+      // The user's own docker CLI (or Podman's docker-compatible one), with the user's environment.
+      run: spawnRunner('docker', process.env),
+      secretFiles: nodeSecretFiles(process.env, safeHome()),
+      now: () => Date.now(),
+      sleep,
+      randomId: () => randomBytes(4).toString('hex'),
+      interruptible: async (fn) => {
+        // Ctrl-C during verification aborts it, and verification removes what it created.
+        const controller = new AbortController();
+        const onSigint = () => controller.abort();
+        process.on('SIGINT', onSigint);
+        try {
+          return await fn(controller.signal);
+        } finally {
+          process.off('SIGINT', onSigint);
+        }
+      },
+    },
   });
+}
+
+function safeHome(): string | undefined {
+  try {
+    return homedir();
+  } catch {
+    return undefined;
+  }
 }
 

@@ -5,6 +5,7 @@ import type { CliError } from '../errors.js';
 import type { ResolvedImage } from '../image/types.js';
 import { OPTION_LIST } from '../options/declarations.js';
 import type { Options } from '../options/options.js';
+import type { VerifyJson } from '../verify/index.js';
 
 import type { WriteAction as FileAction } from '../write/plan.js';
 
@@ -20,14 +21,19 @@ export interface RunReport {
   composeToMerge?: { file: string; settings: string };
 }
 
-/** The --json object; a refused run (exit 3) carries its error too, so stdout still holds exactly one object. */
-export function reportJson(report: RunReport, error?: CliError): string {
+/**
+ * The --json object: a refused run (exit 3) carries its error, a verified run (--verify) its checks,
+ * so stdout still holds exactly one object.
+ */
+export function reportJson(report: RunReport, extra: { error?: CliError; verify?: VerifyJson } = {}): string {
+  const { error, verify } = extra;
   return JSON.stringify({
     ...(error ? { error: { code: error.exitCode, message: error.message } } : {}),
     written: report.written,
     files: report.plan.map((f) => ({ path: f.path, action: f.action })),
     image: { ref: report.image.ref, version: report.image.version, digest: report.image.digest, source: report.image.source },
     warnings: report.warnings,
+    ...(verify ? { verify } : {}),
   });
 }
 

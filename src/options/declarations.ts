@@ -9,6 +9,8 @@ import { promptCheck, splitList } from './question.js';
 import * as v from './validate.js';
 
 export const DEFAULT_PORT = 3000;
+export const DEFAULT_BUILD_TIMEOUT_SECONDS = 15 * 60;
+export const DEFAULT_START_TIMEOUT_SECONDS = 60;
 export const DEFAULT_BASE: Base = 'alpine';
 const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn'] as const;
 
@@ -256,6 +258,33 @@ export const OPTIONS: OptionDeclarations = {
   force: { flag: 'force', type: 'boolean', default: false, describe: 'Overwrite changed files without asking' },
   dryRun: { flag: 'dry-run', type: 'boolean', default: false, describe: 'Write nothing; report what would change' },
   json: { flag: 'json', type: 'boolean', default: false, describe: 'Print one JSON object on stdout (human text stays on stderr)' },
+  // Asked after writing ("Build and try it now?", cli/commands/generate.ts), not with the prompts above.
+  verify: {
+    flag: 'verify',
+    type: 'boolean',
+    describe: 'After writing, build and run the image on your engine (docker CLI, DOCKER_HOST) and check it; exit 5 if it fails',
+    writeBack: { kind: 'run', args: (o) => (o.verify.requested === undefined ? [] : [o.verify.requested ? '--verify' : '--no-verify']) },
+  },
+  keepImage: {
+    flag: 'keep-image',
+    type: 'boolean',
+    describe: 'With --verify: keep the image it built (<name>:verify-<id>)',
+    writeBack: { kind: 'run', args: (o) => (o.verify.keepImage ? ['--keep-image'] : []) },
+  },
+  buildTimeout: {
+    flag: 'build-timeout',
+    type: 'string',
+    describe: `With --verify: seconds the image build may take (default ${DEFAULT_BUILD_TIMEOUT_SECONDS})`,
+    validate: (value, where) => v.seconds(value, where),
+    writeBack: { kind: 'run', args: (o) => (o.verify.buildTimeoutSeconds === DEFAULT_BUILD_TIMEOUT_SECONDS ? [] : ['--build-timeout', String(o.verify.buildTimeoutSeconds)]) },
+  },
+  startTimeout: {
+    flag: 'start-timeout',
+    type: 'string',
+    describe: `With --verify: seconds the app gets to start and answer (default ${DEFAULT_START_TIMEOUT_SECONDS})`,
+    validate: (value, where) => v.seconds(value, where),
+    writeBack: { kind: 'run', args: (o) => (o.verify.startTimeoutSeconds === DEFAULT_START_TIMEOUT_SECONDS ? [] : ['--start-timeout', String(o.verify.startTimeoutSeconds)]) },
+  },
 };
 
 export const OPTION_LIST = Object.values(OPTIONS) as readonly (typeof OPTIONS)[keyof typeof OPTIONS][];

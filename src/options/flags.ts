@@ -30,6 +30,11 @@ export interface Flags {
   force: boolean;
   dryRun: boolean;
   json: boolean;
+  /** undefined: not given (an interactive run asks after writing, when an engine answers). */
+  verify?: boolean;
+  keepImage?: boolean;
+  buildTimeout?: string;
+  startTimeout?: string;
 }
 
 /** Prompt answers use the flags' own keys and shapes. */

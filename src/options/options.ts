@@ -43,4 +43,14 @@ export interface Options {
   force: boolean;
   dryRun: boolean;
   json: boolean;
+  verify: VerifyOptions;
+}
+
+/** --verify and its bounds (src/verify). */
+export interface VerifyOptions {
+  /** true: --verify; false: --no-verify; undefined: ask in an interactive run. */
+  requested?: boolean;
+  keepImage: boolean;
+  buildTimeoutSeconds: number;
+  startTimeoutSeconds: number;
 }

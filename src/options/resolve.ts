@@ -4,7 +4,7 @@
 import type { BuildFact, PackageManagerName, ProjectFacts } from '../detect/facts.js';
 import { COMPOSE_FILE } from '../detect/existing.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_BASE, DEFAULT_PORT } from './declarations.js';
+import { DEFAULT_BASE, DEFAULT_BUILD_TIMEOUT_SECONDS, DEFAULT_PORT, DEFAULT_START_TIMEOUT_SECONDS } from './declarations.js';
 import type { Answers, Flags } from './flags.js';
 import type { Options, PrivateRegistry } from './options.js';
 import { validateFacts } from './validate-facts.js';
@@ -46,6 +46,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
   const healthInput = given.healthcheck === false ? false : (given.healthcheckPath ?? facts.healthcheckPath);
   const registry = privateRegistry(flags.npmRegistry, facts);
   const writableDirs = unique((given.writableDirs ?? []).map((d) => v.projectPath(d, '--writable-dir')));
+  if (flags.verify && flags.dryRun) throw new UsageError('--verify builds the written files: drop --dry-run');
 
   return {
     entry,
@@ -80,6 +81,12 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     force: flags.force,
     dryRun: flags.dryRun,
     json: flags.json,
+    verify: {
+      requested: flags.verify,
+      keepImage: flags.keepImage ?? false,
+      buildTimeoutSeconds: flags.buildTimeout !== undefined ? v.seconds(flags.buildTimeout, '--build-timeout') : DEFAULT_BUILD_TIMEOUT_SECONDS,
+      startTimeoutSeconds: flags.startTimeout !== undefined ? v.seconds(flags.startTimeout, '--start-timeout') : DEFAULT_START_TIMEOUT_SECONDS,
+    },
   };
 }
 

@@ -125,6 +125,15 @@ export function packageManagerVersion(value: string): string | undefined {
   return match?.[1];
 }
 
+/** A time bound in whole seconds, 1 s to a day. */
+export function seconds(value: string, flag: string): number {
+  const text = value.trim();
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > 86_400) {
+    throw new UsageError(`${flag} must be a whole number of seconds from 1 to 86400, got "${printable(text)}"`);
+  }
+  return Number(text);
+}
+
 /** Shows a hostile value in an error message on one line, with control characters made visible and URL credentials redacted. */
 export function printable(value: string): string {
   const shown = JSON.stringify(redactUrlCredentials(value)).slice(1, -1);

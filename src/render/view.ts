@@ -3,6 +3,7 @@
 import type { ResolvedImage } from '../image/types.js';
 import type { Options } from '../options/options.js';
 import { regenerateCommand } from '../options/write-back.js';
+import { npmrcSecretShape } from './npmrc-secret.js';
 import { installPlan } from './package-manager.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
@@ -11,6 +12,10 @@ export const SHUTDOWN_TIMEOUT_SECONDS = 8;
 export const DOCKER_STOP_SECONDS = 10;
 export const STOP_GRACE_PERIOD_SECONDS = 15;
 const NPMRC_SECRET_TARGET = '/root/.npmrc';
+/** compose.yaml's run settings as `docker run` flags (README's run command; --verify adds compose's user). */
+export const HARDENED_RUN_FLAGS = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges'] as const;
+/** compose.yaml's `user:`, the image's "node" user. */
+export const RUN_USER = '1000:1000';
 
 export interface ViewInput {
   options: Options;
@@ -38,12 +43,12 @@ export function buildView(input: ViewInput) {
   const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}`];
   if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
-  const registryUrl = options.registry?.url ?? options.registry?.scopes[0]?.url ?? 'https://registry.npmjs.org/';
+  const secret = npmrcSecretShape(options.registry);
 
   const runFlags = [
     '--rm',
     options.port !== undefined ? `-p 127.0.0.1:${options.port}:${options.port}` : '',
-    '--read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges',
+    HARDENED_RUN_FLAGS.join(' '),
     ...volumes.map((v) => `-v ${v.name}:${v.target}`),
   ].filter(Boolean);
 
@@ -69,13 +74,9 @@ export function buildView(input: ViewInput) {
     productionInstall: plan.productionInstall,
     fullInstall: plan.fullInstall,
     registry: options.registry !== undefined,
-    registryUrl,
-    // `//host/path/:_authToken=` is how npm scopes a token to one registry.
-    registryHostPath: registryUrl.replace(/^https?:\/\//, '').replace(/\/?$/, '/'),
-    npmrcSecretLines: [
-      ...(options.registry?.url ? [`registry=${options.registry.url}`] : []),
-      ...(options.registry?.scopes ?? []).map((s) => `${s.scope}:registry=${s.url}`),
-    ],
+    registryUrl: secret.registryUrl,
+    registryHostPath: secret.registryHostPath,
+    npmrcSecretLines: secret.lines,
     build: options.build ? { command: plan.runBuild(options.build.script), outDir: options.build.outDir } : false,
     writableDirs: writable.length > 0 ? writable.join(' ') : false,
     writableDirsList: writable.map((d) => `\`${d}\``).join(', '),

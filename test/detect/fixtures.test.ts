@@ -97,6 +97,13 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     likelyWorker: true,
     port: undefined,
   },
+  // The --verify fixtures (test/e2e/verify.test.ts): plain node:http, no dependencies.
+  'verify-good': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'server.js', port: 3000, framework: 'http', healthcheckPath: '/health', likelyWorker: false },
+  'verify-uploads': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'server.js', port: 3000, framework: 'http', healthcheckPath: '/health', likelyWorker: false },
+  // No listen() anywhere: taken for a worker, which is why its hint says a worker must keep running.
+  'verify-exits': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'plugin.js', framework: 'unknown', likelyWorker: true, port: undefined },
+  'verify-missing-entry': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'dist/server.js', sourceEntry: 'src/server.js', build: { script: 'build', outDir: 'dist' }, port: 3000, framework: 'http' },
+  'verify-no-shutdown': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'server.js', port: 3000, framework: 'http', likelyWorker: false },
   'no-lockfile': {
     packageManager: { name: 'npm' },
     entry: 'server.js',

@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CommandEntry } from '../../src/cli/commands/table.js';
+import type { VerifyEngineDeps } from '../../src/cli/verify-step.js';
 import { runCli, type CliDeps } from '../../src/cli/run.js';
 import type { ImageRequest, ImageResolution } from '../../src/image/types.js';
 import { nodeProjectFs } from '../../src/write/project-fs.js';
@@ -32,6 +33,8 @@ export interface RunOptions {
   resolveImage?: (request: ImageRequest) => Promise<ImageResolution>;
   /** Another command table (default: the real one). */
   commands?: readonly CommandEntry[];
+  /** The container engine for --verify (default: none, as in a shell without one). */
+  verifyEngine?: VerifyEngineDeps;
 }
 
 export async function runInProcess(argv: string[], opts: RunOptions): Promise<RunResult> {
@@ -67,6 +70,7 @@ export async function runInProcess(argv: string[], opts: RunOptions): Promise<Ru
         requests.push(request);
         return { image: request.base === 'slim' ? FIXED_SLIM_IMAGE : FIXED_IMAGE, warnings: [] };
       }),
+    verifyEngine: opts.verifyEngine,
   };
   const code = await runCli(argv, deps, opts.commands);
   return { code, stdout, stderr, requests, questions };

@@ -16,6 +16,7 @@ import { writeGenerated } from '../../write/write-generated.js';
 import { colorEnabled, isCi, type CliDeps } from '../deps.js';
 import { askForMissing } from '../prompts.js';
 import { reportHuman, reportJson, summarize } from '../report.js';
+import { runVerifyStep, verifyTarget, wantsVerify } from '../verify-step.js';
 import type { CommandModule } from './command.js';
 
 export const command: CommandModule = {
@@ -29,6 +30,7 @@ export const command: CommandModule = {
       ['$0 --yes --entry dist/server.js --port 8080 --writable-dir uploads', 'Scripted run with explicit values'],
       ['$0 --yes --offline --dry-run --json', 'Show what would be written, without network or writes'],
       ['$0 --yes --registry-mirror https://mirror.example.com', 'Resolve the digest through a Docker Hub mirror'],
+      ['$0 --yes --verify', 'Write the files, then build, run and check the image on your Docker engine (exit 5 if it fails)'],
     ],
   },
   run: (values, deps) => generate(values as unknown as Flags, deps),
@@ -86,9 +88,20 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const refusal = outcome.refused.length > 0 ? blockedWritesError(outcome.plan) : undefined;
   const written = !options.dryRun && refusal === undefined && outcome.plan.some((w) => w.action === 'create' || w.action === 'overwrite');
   const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge };
-  if (options.json) deps.stdout(`${reportJson(report, refusal)}\n`);
   deps.stderr(reportHuman(report, colorEnabled(deps)));
-  if (refusal) throw refusal;
+  if (refusal) {
+    if (options.json) deps.stdout(`${reportJson(report, { error: refusal })}\n`);
+    throw refusal;
+  }
+
+  // The files are in place: prove them on the user's engine when asked to (--json waits for the result).
+  if ((await wantsVerify(options, deps.verifyEngine, interactive ? ask : undefined)) && deps.verifyEngine) {
+    const target = verifyTarget(root, facts.name ?? path.basename(root), options, rendered, resolution.image);
+    const verified = await runVerifyStep(target, options, deps.verifyEngine, { env: deps.env, stderr: deps.stderr });
+    if (options.json) deps.stdout(`${reportJson(report, { verify: verified.json })}\n`);
+    return verified.exitCode;
+  }
+  if (options.json) deps.stdout(`${reportJson(report)}\n`);
   return ExitCode.ok;
 }
 

@@ -1,0 +1,82 @@
+// generate's last step: after the files are written, --verify (or "Build and try it now?" in an
+// interactive run) proves them on the user's engine. Turns the run's options and rendered files
+// into a VerifyTarget, and the outcome into an exit code and the "verify" member of --json.
+import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+import type { ResolvedImage } from '../image/types.js';
+import type { Ask } from '../options/declaration.js';
+import type { Options } from '../options/options.js';
+import type { RenderResult } from '../render/index.js';
+import { STOP_GRACE_PERIOD_SECONDS, serviceNameFrom } from '../render/view.js';
+import { verify, verifyHuman, verifyJson, type RunCommand, type SecretFiles, type VerifyJson, type VerifyTarget } from '../verify/index.js';
+
+/** What the shell gives --verify: the user's docker CLI, the clock, and Ctrl-C as an AbortSignal. */
+export interface VerifyEngineDeps {
+  run: RunCommand;
+  secretFiles: SecretFiles;
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  randomId(): string;
+  /** Runs fn with a signal that Ctrl-C (SIGINT) aborts, for as long as fn runs. */
+  interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+export function verifyTarget(root: string, projectName: string, options: Options, rendered: RenderResult, image: ResolvedImage): VerifyTarget {
+  const major = Number(/^(\d+)\./.exec(image.version)?.[1]);
+  return {
+    context: root,
+    name: serviceNameFrom(projectName),
+    dockerfile: rendered.files.find((f) => f.path === 'Dockerfile')?.content ?? '',
+    registry: options.registry,
+    worker: options.worker,
+    port: options.port,
+    healthcheckPath: options.healthcheckPath,
+    writableDirs: options.writableDirs,
+    entry: options.entry,
+    sourceEntry: options.sourceEntry,
+    wiring: rendered.wiring,
+    nodeMajor: Number.isInteger(major) ? major : undefined,
+    stopGraceSeconds: STOP_GRACE_PERIOD_SECONDS,
+  };
+}
+
+/** --verify / --no-verify decide; without either, an interactive run asks when an engine answers. */
+export async function wantsVerify(options: Options, engine: VerifyEngineDeps | undefined, ask: Ask | undefined): Promise<boolean> {
+  if (options.dryRun) return false;
+  if (engine === undefined) {
+    if (options.verify.requested) throw new UsageError('--verify is not available in this shell (no container engine client)');
+    return false;
+  }
+  if (options.verify.requested !== undefined) return options.verify.requested;
+  if (ask === undefined) return false;
+  const reachable = (await engine.run(['version', '--format', '{{.Server.Version}}'])).code === 0;
+  return reachable && ((await ask({ type: 'confirm', name: 'verify', message: 'Build and try it now?', default: true })) as boolean);
+}
+
+export interface VerifyStepOutcome {
+  exitCode: ExitCodeValue;
+  json: VerifyJson;
+}
+
+export async function runVerifyStep(
+  target: VerifyTarget,
+  options: Options,
+  engine: VerifyEngineDeps,
+  io: { env: Record<string, string | undefined>; stderr: (text: string) => void },
+): Promise<VerifyStepOutcome> {
+  io.stderr('\n');
+  const result = await engine.interruptible((signal) =>
+    verify(target, options.verify, {
+      run: engine.run,
+      env: io.env,
+      now: engine.now,
+      sleep: engine.sleep,
+      signal,
+      progress: (line) => io.stderr(`${line}\n`),
+      secretFiles: engine.secretFiles,
+      id: engine.randomId(),
+    }),
+  );
+  io.stderr(verifyHuman(result));
+  const exitCode = result.cancelled ? ExitCode.cancelled : result.ok ? ExitCode.ok : ExitCode.verifyFailed;
+  return { exitCode, json: verifyJson(result) };
+}

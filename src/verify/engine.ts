@@ -1,0 +1,110 @@
+// The container engine as the user's own `docker` CLI (or Podman's docker-compatible one): the
+// injected `run` spawns it, so DOCKER_HOST, contexts and credential helpers apply exactly as they
+// do when the user types the command. This file only builds argument lists and reads answers.
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunCommandOptions {
+  /** Aborting ends the command (the shell sends it SIGINT, as Ctrl-C would). */
+  signal?: AbortSignal;
+  /** Each complete output line as it arrives (BuildKit progress goes to stderr). */
+  onLine?: (line: string) => void;
+  /** Extra environment for this command only (e.g. DOCKER_BUILDKIT=1). */
+  env?: Record<string, string>;
+}
+
+/** Runs `<docker cli> ...args` to completion; never throws for a non-zero exit (127: no such command). */
+export type RunCommand = (args: readonly string[], opts?: RunCommandOptions) => Promise<CommandResult>;
+
+export interface EngineInfo {
+  /** e.g. "Docker Engine 20.10.24" or "Podman Engine 4.3.1". */
+  name: string;
+  /** The engine has a default bridge network; without one (like the e2e rig's), builds use the host network and runs use none. */
+  bridge: boolean;
+}
+
+export type EngineProbe = { ok: true; info: EngineInfo } | { ok: false; reason: string };
+
+/** Label on everything verify creates, so a leftover is recognisable. */
+export const VERIFY_LABEL = 'io.github.create-secure-node-docker.verify';
+
+export class Engine {
+  constructor(private readonly run: RunCommand) {}
+
+  async probe(signal?: AbortSignal): Promise<EngineProbe> {
+    // The first server component names the engine ("Engine" for Docker, "Podman Engine" for Podman).
+    const version = await this.run(['version', '--format', '{{.Server.Version}}|{{range .Server.Components}}{{.Name}};{{end}}'], { signal });
+    if (version.code !== 0) return { ok: false, reason: firstLine(version.stderr) || firstLine(version.stdout) || `exit code ${version.code}` };
+    const [serverVersion = '', components = ''] = version.stdout.trim().split('|');
+    const component = components.split(';')[0] ?? '';
+    const name = `${component === '' || component === 'Engine' ? 'Docker Engine' : component} ${serverVersion}`;
+    const bridge = await this.run(['network', 'inspect', '--format', '{{.Name}}', 'bridge'], { signal });
+    return { ok: true, info: { name, bridge: bridge.code === 0 } };
+  }
+
+  build(args: readonly string[], opts: RunCommandOptions): Promise<CommandResult> {
+    return this.run(['build', ...args], { ...opts, env: { ...opts.env, DOCKER_BUILDKIT: '1' } });
+  }
+
+  /** `docker run -d ...`; the container id on success. */
+  async start(args: readonly string[], signal?: AbortSignal): Promise<CommandResult> {
+    return this.run(['run', '-d', ...args], { signal });
+  }
+
+  exec(container: string, command: readonly string[], signal?: AbortSignal): Promise<CommandResult> {
+    return this.run(['exec', container, ...command], { signal });
+  }
+
+  /** A Go template of `docker inspect` for a container or image; undefined when it does not exist. */
+  async inspect(kind: 'container' | 'image', ref: string, format: string, signal?: AbortSignal): Promise<string | undefined> {
+    const r = await this.run([kind, 'inspect', '--format', format, ref], { signal });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  }
+
+  async state(container: string, signal?: AbortSignal): Promise<ContainerState | undefined> {
+    const out = await this.inspect('container', container, '{{json .State}}', signal);
+    if (out === undefined) return undefined;
+    const s = JSON.parse(out) as { Running?: boolean; ExitCode?: number; Health?: { Status?: string; Log?: { Output?: string }[] } };
+    return {
+      running: s.Running === true,
+      exitCode: s.ExitCode ?? 0,
+      health: s.Health?.Status,
+      healthOutput: s.Health?.Log?.at(-1)?.Output?.trim(),
+    };
+  }
+
+  /** stdout and stderr of the container, stdout first (the order within each stream is kept). */
+  async logs(container: string): Promise<string> {
+    const r = await this.run(['logs', container]);
+    return [r.stdout, r.stderr].filter((s) => s.trim() !== '').join('\n');
+  }
+
+  stop(container: string, graceSeconds: number, signal?: AbortSignal): Promise<CommandResult> {
+    return this.run(['stop', '--time', String(graceSeconds), container], { signal });
+  }
+
+  /** Clean-up never takes the run's signal: it must also run after Ctrl-C. */
+  async removeContainer(container: string): Promise<boolean> {
+    return (await this.run(['rm', '-f', '-v', container])).code === 0;
+  }
+
+  async removeImage(image: string): Promise<boolean> {
+    return (await this.run(['image', 'rm', '-f', image])).code === 0;
+  }
+}
+
+export interface ContainerState {
+  running: boolean;
+  exitCode: number;
+  /** starting | healthy | unhealthy, when the image has a HEALTHCHECK. */
+  health?: string;
+  healthOutput?: string;
+}
+
+export function firstLine(text: string): string {
+  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+}

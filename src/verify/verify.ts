@@ -1,0 +1,120 @@
+// --verify: build the written setup on the user's engine, run it with the hardened settings, check
+// it, and clean up whatever it created: also after a failure and after Ctrl-C.
+import { BuildProgress } from './build-progress.js';
+import { runContainerChecks } from './container-checks.js';
+import { Engine, VERIFY_LABEL } from './engine.js';
+import { diagnose, type Diagnosis } from './log-hint.js';
+import { npmrcSecret, type NpmrcSecret } from './npmrc-source.js';
+import type { Check, VerifyDeps, VerifyResult, VerifySettings, VerifyTarget } from './types.js';
+
+export async function verify(target: VerifyTarget, settings: VerifySettings, deps: VerifyDeps): Promise<VerifyResult> {
+  const engine = new Engine(deps.run);
+  const result: VerifyResult = { checks: [], logLines: [], cancelled: false, ok: false, leftovers: [] };
+  const probe = await engine.probe(deps.signal);
+  if (deps.signal.aborted) return cancelled(result);
+  if (!probe.ok) return { ...result, unreachable: unreachableMessage(probe.reason, deps.env) };
+  result.engine = probe.info.name;
+  deps.progress(`Verifying on ${probe.info.name}${deps.env.DOCKER_HOST ? ` (DOCKER_HOST=${deps.env.DOCKER_HOST})` : ''}`);
+
+  const image = `${target.name}:verify-${deps.id}`;
+  const container = `${target.name}-verify-${deps.id}`;
+  const record = (check: Check) => {
+    result.checks.push(check);
+    deps.progress(`  ${check.ok ? 'ok  ' : 'FAIL'} ${check.name} (${check.seconds} s)${check.detail ? `: ${check.detail}` : ''}`);
+  };
+  const fail = (diagnosis: Diagnosis) => {
+    result.hint = diagnosis.hint;
+    result.logLines = diagnosis.lines;
+  };
+
+  let secret: NpmrcSecret = { kind: 'none' };
+  try {
+    secret = await npmrcSecret(target.dockerfile, target.registry, deps.secretFiles);
+    if (secret.kind === 'missing') {
+      record({ name: 'builds', ok: false, seconds: 0, detail: 'no npmrc secret for the private registry' });
+      result.hint = secret.message;
+      return result;
+    }
+    const built = await build(engine, target, settings, deps, { image, secret, bridge: probe.info.bridge });
+    if (deps.signal.aborted) return cancelled(result);
+    record(built.check);
+    if (!built.check.ok) {
+      fail(built.diagnosis!);
+      return result;
+    }
+    const outcome = await runContainerChecks(engine, target, settings, deps, { image, container, bridge: probe.info.bridge, label: `${VERIFY_LABEL}=${deps.id}`, record });
+    if (deps.signal.aborted) return cancelled(result);
+    if (outcome.failure) fail(diagnose(outcome.failure, { ...hintContext(target), log: outcome.log }));
+    result.ok = outcome.failure === undefined;
+    return result;
+  } finally {
+    // Clean-up takes no signal: it runs after Ctrl-C too.
+    await engine.removeContainer(container);
+    if (await engine.inspect('container', container, '{{.Id}}')) result.leftovers.push(`docker rm -f -v ${container}`);
+    if (settings.keepImage && result.checks[0]?.ok) result.keptImage = image;
+    else {
+      await engine.removeImage(image);
+      if (await engine.inspect('image', image, '{{.Id}}')) result.leftovers.push(`docker image rm ${image}`);
+    }
+    if (secret.kind === 'file') await secret.remove?.();
+  }
+}
+
+interface BuildContext {
+  image: string;
+  secret: NpmrcSecret;
+  bridge: boolean;
+}
+
+async function build(engine: Engine, target: VerifyTarget, settings: VerifySettings, deps: VerifyDeps, ctx: BuildContext): Promise<{ check: Check; diagnosis?: Diagnosis }> {
+  const progress = new BuildProgress(deps.now, (line) => deps.progress(`  ${line}`));
+  const args = ['--progress=plain', '-t', ctx.image, '--label', `${VERIFY_LABEL}=${deps.id}`];
+  // Without a bridge network (rootless setups, the e2e rig) RUN steps need the host network.
+  if (!ctx.bridge) args.push('--network', 'host');
+  if (ctx.secret.kind === 'file') args.push('--secret', `id=npmrc,src=${ctx.secret.path}`);
+  args.push(target.context);
+
+  const timeout = new AbortController();
+  const stop = AbortSignal.any([deps.signal, timeout.signal]);
+  const timer = new AbortController();
+  let timedOut = false;
+  void deps.sleep(settings.buildTimeoutSeconds * 1000, timer.signal).then(() => {
+    if (timer.signal.aborted) return;
+    timedOut = true;
+    timeout.abort();
+  });
+  const r = await engine.build(args, { signal: stop, onLine: (line) => progress.line(line) }).finally(() => timer.abort());
+  const seconds = progress.elapsed();
+  if (r.code === 0) {
+    const cached = progress.cachedSteps();
+    return { check: { name: 'builds', ok: true, seconds, detail: `${ctx.image}${cached > 0 ? `, ${cached} steps cached` : ''}${ctx.secret.kind === 'file' ? `, npmrc secret from ${ctx.secret.from}` : ''}` } };
+  }
+  if (timedOut) {
+    return {
+      check: { name: 'builds', ok: false, seconds, detail: `no result within ${settings.buildTimeoutSeconds} s` },
+      diagnosis: { hint: `the build took longer than ${settings.buildTimeoutSeconds} s: pass --build-timeout <seconds> to allow more`, lines: progress.failureLines() },
+    };
+  }
+  const lines = progress.failureLines();
+  if (lines.length === 0) lines.push(...r.stderr.split('\n').filter(Boolean).slice(-15));
+  return { check: { name: 'builds', ok: false, seconds, detail: `docker build exited ${r.code}` }, diagnosis: diagnose({ kind: 'build', lines }, { ...hintContext(target), log: '' }) };
+}
+
+function cancelled(result: VerifyResult): VerifyResult {
+  result.cancelled = true;
+  return result;
+}
+
+function hintContext(target: VerifyTarget) {
+  return { entry: target.entry, sourceEntry: target.sourceEntry, worker: target.worker, nodeMajor: target.nodeMajor, wiring: target.wiring };
+}
+
+/** One line: how the engine was looked for, and what answered. */
+export function unreachableMessage(reason: string, env: Record<string, string | undefined>): string {
+  const where = env.DOCKER_HOST
+    ? `DOCKER_HOST=${env.DOCKER_HOST}`
+    : env.DOCKER_CONTEXT
+      ? `DOCKER_CONTEXT=${env.DOCKER_CONTEXT} (DOCKER_HOST unset)`
+      : "DOCKER_HOST unset, so the docker CLI's current context (docker context ls)";
+  return `no container engine reachable: "docker version" with ${where} answered: ${reason}`;
+}

@@ -1,0 +1,179 @@
+// --verify end to end (issue 10): the real CLI (bin/, after `npm run build`) writes a fixture's
+// setup, then builds, runs and checks it on the rig's real Docker engine through the docker client,
+// the way a user's shell runs it: DOCKER_HOST names the engine. One rig for the whole file; the
+// fixtures have no dependencies, so builds after the first are mostly cached.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeSecretFiles, sleep, spawnRunner } from '../../src/cli/docker-runner.js';
+import { VERIFY_LABEL } from '../../src/verify/engine.js';
+import { runInProcess } from '../support/cli-harness.js';
+import { exec } from './rig/exec.js';
+import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
+import { CLI } from './rig/generate.js';
+import { startRig, type Rig } from './rig/rig.js';
+
+const E2E = process.env.E2E === '1';
+
+interface VerifyJson {
+  engine: string | null;
+  ok: boolean;
+  checks: { name: string; ok: boolean; seconds: number; detail: string }[];
+  hint: string | null;
+}
+
+describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
+  let rig: Rig;
+  let env: NodeJS.ProcessEnv;
+  const workspaces: FixtureWorkspace[] = [];
+
+  beforeAll(async () => {
+    rig = await startRig();
+    // The user's shell: their docker client first on PATH (the rig's BuildKit-capable one), DOCKER_HOST at the engine.
+    env = { ...rig.docker.env(), PATH: `${path.dirname(rig.docker.binary)}:${process.env.PATH}` };
+    delete env.DOCKER_BUILDKIT;
+    delete env.BUILDKIT_PROGRESS;
+    // The rig's data root is cached between runs: start from no --verify leftovers (e.g. a --keep-image by hand).
+    const stale = (await rig.docker.out(['images', '-q', '--filter', `label=${VERIFY_LABEL}`])).split('\n').filter(Boolean);
+    if (stale.length > 0) await rig.docker.run(['image', 'rm', '-f', ...new Set(stale)]);
+  }, 1_200_000);
+
+  afterAll(async () => {
+    for (const ws of workspaces) ws.remove();
+    await rig?.stop();
+  }, 120_000);
+
+  const workspace = async (fixture: string) => {
+    const ws = await fixtureWorkspace(fixture);
+    workspaces.push(ws);
+    return ws;
+  };
+  const cliArgs = (dir: string, flags: string[]) => [CLI, dir, '--yes', '--registry-mirror', rig.registry.url, '--verify', '--json', ...flags];
+  const verifyRun = async (dir: string, flags: string[] = []) => {
+    const r = await exec(process.execPath, cliArgs(dir, flags), { env, timeoutMs: 600_000, allowFailure: true });
+    const verify = r.stdout.trim() ? (JSON.parse(r.stdout) as { verify: VerifyJson }).verify : undefined;
+    return { code: r.code, stderr: r.stderr, verify };
+  };
+  /** Everything --verify created carries its label: none of it may be left. */
+  const leftovers = async () => ({
+    containers: await rig.docker.out(['ps', '-aq', '--filter', `label=${VERIFY_LABEL}`]),
+    images: await rig.docker.out(['images', '-q', '--filter', `label=${VERIFY_LABEL}`]),
+  });
+  const failedCheck = (v: VerifyJson | undefined) => v?.checks.find((c) => !c.ok)?.name;
+  /** A copy whose build script first sleeps 60 s, so an interrupt or a time bound lands inside the build. */
+  const slowBuild = async () => {
+    const ws = await workspace('verify-missing-entry');
+    const pkgPath = path.join(ws.dir, 'package.json');
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { scripts: Record<string, string> };
+    pkg.scripts.build = `node -e "setTimeout(() => {}, 60000)" && ${pkg.scripts.build}`;
+    writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+    return ws;
+  };
+
+  it('a good app passes every check, with build progress on stderr, and leaves no container or image', async () => {
+    const ws = await workspace('verify-good');
+    const r = await verifyRun(ws.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.verify?.engine).toMatch(/^Docker Engine 20\.10\./);
+    expect(r.verify?.checks.map((c) => [c.name, c.ok])).toEqual([
+      ['builds', true],
+      ['stays up', true],
+      ['runs as non-root', true],
+      ['answers on port 3000', true],
+      ['HEALTHCHECK healthy', true],
+      ['docker stop exits 0', true],
+    ]);
+    expect(r.verify?.checks.find((c) => c.name === 'runs as non-root')?.detail).toMatch(/^uid 1000 inside the container \(dumb-init, node\)$/);
+    expect(r.verify?.hint).toBeNull();
+    expect(r.stderr).toMatch(/^ {2}build step \d+\/\d+ runtime: .+ \(\d+ s\)$/m);
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('an app that creates ./uploads fails with exit 5 and the --writable-dir uploads hint, then passes with it', async () => {
+    const ws = await workspace('verify-uploads');
+    const first = await verifyRun(ws.dir);
+    expect(first.code, first.stderr).toBe(5);
+    expect(failedCheck(first.verify)).toBe('stays up');
+    expect(first.verify?.hint).toBe('the app writes to /app/uploads (ENOENT, mkdir), which is read-only: pass --writable-dir uploads');
+    expect(first.stderr).toContain("  | Error: ENOENT: no such file or directory, mkdir '/app/uploads'");
+    const fixed = await verifyRun(ws.dir, ['--force', '--writable-dir', 'uploads']);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.verify?.checks.every((c) => c.ok)).toBe(true);
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('an entry that exits at once gets the "starts no server" hint', async () => {
+    const ws = await workspace('verify-exits');
+    const r = await verifyRun(ws.dir, ['--no-worker', '--port', '3000']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.verify?.checks.find((c) => c.name === 'stays up')?.detail).toMatch(/^exited with code 0 after /);
+    expect(r.verify?.hint).toBe('plugin.js exited at once with code 0: it starts no server. If it is a job or worker, pass --worker; otherwise pass --entry <the file that starts it>');
+  });
+
+  it('a start command whose file the build does not produce gets the MODULE_NOT_FOUND hint naming it', async () => {
+    const ws = await workspace('verify-missing-entry');
+    const r = await verifyRun(ws.dir);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.verify?.hint).toMatch(/^the start command runs dist\/server\.js, which is not in the image/);
+    expect(r.stderr).toContain("  | Error: Cannot find module '/app/dist/server.js'");
+  });
+
+  it('an entry that never wires graceful shutdown: docker stop gives exit 143 and the lines to add', async () => {
+    const ws = await workspace('verify-no-shutdown');
+    const r = await verifyRun(ws.dir);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.verify?.checks.at(-1)).toMatchObject({ name: 'docker stop exits 0', ok: false });
+    expect(r.verify?.checks.at(-1)?.detail).toMatch(/^exit code 143 after /);
+    expect(r.verify?.hint).toContain('graceful shutdown is not wired. Add to server.js:');
+    expect(r.verify?.hint).toContain("require('./graceful-shutdown.js')");
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('SIGINT to the CLI during the build: exit 130 and nothing left behind', async () => {
+    const ws = await slowBuild();
+    const child = spawn(process.execPath, cliArgs(ws.dir, []), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const buildStepSeen = new Promise<void>((resolve) => {
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString();
+        if (/build step \d+\/\d+ build: RUN npm run build/.test(stderr)) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await Promise.race([buildStepSeen, exited]);
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code, stderr).toBe(130);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(stderr).toContain('Verification cancelled; what it created is removed.');
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('--build-timeout 5 on a 60 s build: exit 5, the flag to raise it, nothing left behind', async () => {
+    const ws = await slowBuild();
+    const t0 = Date.now();
+    const r = await verifyRun(ws.dir, ['--build-timeout', '5']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(Date.now() - t0).toBeLessThan(45_000);
+    expect(r.verify?.checks).toEqual([expect.objectContaining({ name: 'builds', ok: false, detail: 'no result within 5 s' })]);
+    expect(r.verify?.hint).toBe('the build took longer than 5 s: pass --build-timeout <seconds> to allow more');
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('interactive: "Build and try it now?" is asked when the engine answers (declined: nothing is built)', async () => {
+    const ws = await workspace('verify-good');
+    const engineEnv = { ...env } as Record<string, string | undefined>;
+    const r = await runInProcess([], {
+      cwd: ws.dir,
+      isTTY: true,
+      env: engineEnv,
+      answers: { verify: false },
+      verifyEngine: { run: spawnRunner(rig.docker.binary, engineEnv), secretFiles: nodeSecretFiles(engineEnv, undefined), now: Date.now, sleep, randomId: () => 'e2eask01', interruptible: (fn) => fn(new AbortController().signal) },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.questions.find((q) => q.name === 'verify')?.message).toBe('Build and try it now?');
+    expect(r.stderr).not.toContain('Verifying on');
+  });
+});

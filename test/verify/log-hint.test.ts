@@ -1,0 +1,143 @@
+// The log-to-hint mapper on container logs captured from real runs in the e2e rig
+// (test/verify/logs/README.md says where each one came from).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { diagnose, previousLts, relevantLines, type HintContext } from '../../src/verify/log-hint.js';
+
+const LOGS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'logs');
+const log = (name: string) => readFileSync(path.join(LOGS, name), 'utf8');
+const ctx = (over: Partial<HintContext> = {}): HintContext => ({
+  log: '',
+  entry: 'server.js',
+  sourceEntry: 'server.js',
+  worker: false,
+  nodeMajor: 26,
+  wiring: ["const { gracefulShutdown } = require('./graceful-shutdown.js');", 'gracefulShutdown(server);'],
+  ...over,
+});
+const exited = (exitCode: number) => ({ kind: 'exited' as const, exitCode });
+
+describe('a write to the read-only root names the --writable-dir', () => {
+  it('EROFS from mkdir /app/uploads -> --writable-dir uploads', () => {
+    expect(diagnose(exited(1), ctx({ log: log('uploads-mkdir-erofs.log') })).hint).toBe(
+      "the app writes to /app/uploads (EROFS, mkdir), which is read-only: pass --writable-dir uploads",
+    );
+  });
+
+  it('a recursive mkdir on the read-only root says ENOENT; still --writable-dir uploads', () => {
+    const d = diagnose(exited(1), ctx({ log: log('uploads-mkdir-recursive-enoent.log') }));
+    expect(d.hint).toContain('pass --writable-dir uploads');
+    expect(d.lines).toContain("Error: ENOENT: no such file or directory, mkdir '/app/uploads'");
+  });
+
+  it('the directory of a nested path is named as it was made (data)', () => {
+    expect(diagnose(exited(1), ctx({ log: log('data-mkdir-recursive-enoent.log') })).hint).toContain('pass --writable-dir data');
+  });
+
+  it('a file written straight into /app: no directory to declare, so move it or use /tmp', () => {
+    const hint = diagnose(exited(1), ctx({ log: log('root-file-erofs.log') })).hint;
+    expect(hint).toContain('app.log directly into /app');
+    expect(hint).toContain('/tmp');
+    expect(hint).not.toMatch(/--writable-dir \w/);
+  });
+});
+
+describe('MODULE_NOT_FOUND', () => {
+  it('for the started script: the start command or build output is wrong, naming the file', () => {
+    const d = diagnose(exited(1), ctx({ entry: 'dist/server.js', log: log('missing-entry.log') }));
+    expect(d.hint).toMatch(/^the start command runs dist\/server\.js, which is not in the image/);
+    expect(d.hint).toContain('--entry');
+    expect(d.lines).toContain("Error: Cannot find module '/app/dist/server.js'");
+  });
+
+  it('for a package: it is not in "dependencies"', () => {
+    expect(diagnose(exited(1), ctx({ log: log('missing-package.log') })).hint).toBe(
+      'package express is not installed in the image (only "dependencies" are): move it from devDependencies to dependencies',
+    );
+  });
+});
+
+describe('a crash inside node_modules on this Node line', () => {
+  it('names the package and the previous LTS major', () => {
+    expect(diagnose(exited(1), ctx({ log: log('dependency-crash-node26.log') })).hint).toBe(
+      'the app crashes inside node_modules/old-logger on Node 26: it may not support this Node line yet; try --node 24 (or upgrade old-logger)',
+    );
+  });
+
+  it('a crash in the app itself (a frame in /app/server.js first) is not blamed on a dependency', () => {
+    expect(diagnose(exited(1), ctx({ log: log('uploads-mkdir-erofs.log').replace(/EROFS: read-only file system, /, 'boom ') })).hint).not.toContain('node_modules');
+  });
+
+  it('previous LTS: the even major below', () => {
+    expect([previousLts(26), previousLts(25), previousLts(24)]).toEqual([24, 24, 22]);
+  });
+});
+
+describe('exits at once', () => {
+  it('code 0, not a worker: --worker if it is one, else the file that starts the server', () => {
+    const hint = diagnose(exited(0), ctx({ entry: 'plugin.js', log: log('exits-at-once.log') })).hint;
+    expect(hint).toMatch(/^plugin\.js exited at once with code 0: it starts no server/);
+    expect(hint).toContain('--worker');
+    expect(hint).toContain('--entry');
+  });
+
+  it('code 0 as a worker: a worker must keep running', () => {
+    const hint = diagnose(exited(0), ctx({ entry: 'plugin.js', worker: true, log: log('exits-at-once.log') })).hint;
+    expect(hint).toContain('a worker must keep running');
+    expect(hint).not.toContain('pass --worker');
+  });
+});
+
+describe('docker stop', () => {
+  it('exit 143: graceful shutdown not wired, with the lines to add', () => {
+    const d = diagnose({ kind: 'stop', exitCode: 143, graceSeconds: 15 }, ctx({ log: log('no-shutdown-stop.log') }));
+    expect(d.hint).toContain('graceful shutdown is not wired');
+    expect(d.hint).toContain("require('./graceful-shutdown.js')");
+    expect(d.lines).toEqual(['verify-no-shutdown listening on 3000']);
+  });
+
+  it('exit 137: killed after the grace period', () => {
+    expect(diagnose({ kind: 'stop', exitCode: 137, graceSeconds: 15 }, ctx()).hint).toMatch(/^the app did not exit within the 15 s grace period and was killed \(exit 137\)/);
+  });
+});
+
+describe('no answer on the port', () => {
+  const noAnswer = (listening: { address: string; port: number }[]) => diagnose({ kind: 'no-answer', port: 3000, listening, seconds: 60 }, ctx()).hint;
+
+  it('listening only on 127.0.0.1 -> the host to bind', () => {
+    expect(noAnswer([{ address: '127.0.0.1', port: 3000 }])).toContain("bind it to 0.0.0.0 (e.g. listen(3000, '0.0.0.0')");
+  });
+
+  it('listening on another port -> --port', () => {
+    expect(noAnswer([{ address: '0.0.0.0', port: 8080 }])).toBe('the app listens on port 8080, not 3000: pass --port 8080 (or have the app read PORT)');
+  });
+
+  it('nothing listening -> check the port and the entry', () => {
+    expect(noAnswer([])).toContain('nothing listens on port 3000 after 60 s');
+  });
+});
+
+describe('relevant lines', () => {
+  it('start a little before the first error line and stop after a dozen', () => {
+    const lines = relevantLines(log('missing-entry.log'));
+    expect(lines[0]).toBe('node:internal/modules/cjs/loader:1573');
+    expect(lines.length).toBeLessThanOrEqual(12);
+  });
+
+  it('a log without errors is shown from its start', () => {
+    expect(relevantLines('one\ntwo\n')).toEqual(['one', 'two']);
+  });
+});
+
+describe('build failures', () => {
+  it('a docker CLI without buildx (Docker CLI 28.2.2, captured): install the buildx plugin', () => {
+    const lines = log('buildx-missing-docker-28.log').split('\n').filter(Boolean);
+    expect(diagnose({ kind: 'build', lines }, ctx()).hint).toMatch(/^this docker CLI cannot run BuildKit builds: install the buildx plugin/);
+  });
+
+  it('any other failed build points at the build output shown', () => {
+    expect(diagnose({ kind: 'build', lines: ['#14 ERROR: executor failed running [/bin/sh -c npm run build]: exit code: 2'] }, ctx()).hint).toBe('the build failed: the build output above says why');
+  });
+});
