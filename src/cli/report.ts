@@ -18,6 +18,8 @@ export interface RunReport {
   wiring: string[];
   /** The user's own compose file, left alone, and the hardened settings to merge into it. */
   composeToMerge?: { file: string; settings: string };
+  /** Where to build from and which Dockerfile, relative to the directory the command ran in. */
+  build: { context: string; dockerfile: string };
 }
 
 /** The --json object; a refused run (exit 3) carries its error too, so stdout still holds exactly one object. */
@@ -27,6 +29,7 @@ export function reportJson(report: RunReport, error?: CliError): string {
     written: report.written,
     files: report.plan.map((f) => ({ path: f.path, action: f.action })),
     image: { ref: report.image.ref, version: report.image.version, digest: report.image.digest, source: report.image.source },
+    build: report.build,
     warnings: report.warnings,
   });
 }

@@ -2,6 +2,7 @@
 // declarations, rendering and reporting can read it without importing the merge.
 import type { BuildFact, Framework, ModuleSystem, PackageManagerName } from '../detect/facts.js';
 import type { Base } from './flags.js';
+import type { WorkspaceOptions } from './workspace.js';
 
 export type { Base } from './flags.js';
 export type { PackageManagerName } from '../detect/facts.js';
@@ -43,4 +44,6 @@ export interface Options {
   force: boolean;
   dryRun: boolean;
   json: boolean;
+  /** [dir] is one package of a workspace: the build context is the workspace root. */
+  workspace?: WorkspaceOptions;
 }

@@ -38,7 +38,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const root = path.resolve(deps.cwd, flags.dir ?? '.');
   if (!(await deps.files.isDirectory(root))) throw new UsageError(`${root} is not a directory`);
   const fs = deps.projectFs(root);
-  const facts = await detectProject(fs, { dir: flags.dir });
+  const facts = await detectProject(fs, { dir: flags.dir, dirSegments: root.split(path.sep).filter(Boolean) });
   const interactive = deps.isTTY && !flags.yes && !isCi(deps.env);
 
   let ask: Ask | undefined;
@@ -74,7 +74,9 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   });
   const warnings = [...facts.warnings, ...entryWarnings, ...resolution.warnings, ...rendered.warnings];
 
-  const outcome = await writeGenerated(root, rendered.files, {
+  // A workspace package's files are planned from the workspace root, where its .dockerignore goes.
+  const writeRoot = options.workspace ? path.resolve(root, options.workspace.root) : root;
+  const outcome = await writeGenerated(writeRoot, rendered.files, {
     force: options.force,
     dryRun: options.dryRun,
     confirmOverwrite: interactive && ask ? confirmWith(ask, deps) : undefined,
@@ -85,11 +87,18 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   // What happened, not what was planned: a refused run (exit 3) and a dry run write nothing.
   const refusal = outcome.refused.length > 0 ? blockedWritesError(outcome.plan) : undefined;
   const written = !options.dryRun && refusal === undefined && outcome.plan.some((w) => w.action === 'create' || w.action === 'overwrite');
-  const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge };
+  const build = buildReport(deps.cwd, writeRoot, options.workspace ? `${options.workspace.packageDir}/Dockerfile` : 'Dockerfile');
+  const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge, build };
   if (options.json) deps.stdout(`${reportJson(report, refusal)}\n`);
   deps.stderr(reportHuman(report, colorEnabled(deps)));
   if (refusal) throw refusal;
   return ExitCode.ok;
+}
+
+/** Build context and Dockerfile as paths relative to where the command ran (a plain app in "." is "." and "Dockerfile"). */
+function buildReport(cwd: string, context: string, dockerfileInContext: string): { context: string; dockerfile: string } {
+  const relative = (to: string) => path.relative(cwd, to).split(path.sep).join('/') || '.';
+  return { context: relative(context), dockerfile: relative(path.join(context, dockerfileInContext)) };
 }
 
 /** The entry must exist, unless it is the output of the build (then its source should). */
