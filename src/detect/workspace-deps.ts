@@ -4,24 +4,8 @@
 // way those managers link it. pnpm links plain ranges only with link-workspace-packages, which is
 // off by default, so for pnpm only `workspace:` counts.
 import semver from 'semver';
-import type { PackageManagerName } from './facts.js';
-import type { WorkspaceManifest } from './workspace-manifest.js';
+import type { PackageManagerName, WorkspaceDependency, WorkspacePackage } from './facts.js';
 
-export interface WorkspacePackage {
-  /** Directory relative to the workspace root ("packages/shared"). */
-  dir: string;
-  name?: string;
-  manifest: WorkspaceManifest;
-}
-
-export interface WorkspaceDependency {
-  name: string;
-  dir: string;
-  /** Reached only through devDependencies: needed to build, not to run. */
-  devOnly: boolean;
-  /** Its `build` script exists: it is built before the package that uses it. */
-  builds: boolean;
-}
 
 export function resolveWorkspaceDependencies(
   self: WorkspacePackage,

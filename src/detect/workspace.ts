@@ -4,36 +4,15 @@
 import { UsageError } from '../errors.js';
 import type { ProjectFs } from '../write/project-fs.js';
 import { printable } from '../options/validate.js';
-import type { PackageManagerName } from './facts.js';
-import { resolveWorkspaceDependencies, type WorkspaceDependency, type WorkspacePackage } from './workspace-deps.js';
+import type { PackageManagerName, WorkspaceFact, WorkspacePackage } from './facts.js';
+import { resolveWorkspaceDependencies } from './workspace-deps.js';
 import { ancestorFs } from './workspace-fs.js';
 import { expandPatterns, matches, parsePattern, type WorkspacePattern } from './workspace-globs.js';
 import { readWorkspaceManifest } from './workspace-manifest.js';
 import { readTopLevelList } from './yaml-list.js';
 
-export type { WorkspaceDependency, WorkspacePackage } from './workspace-deps.js';
+export type { MonorepoTool, WorkspaceDependency, WorkspaceFact, WorkspacePackage } from './facts.js';
 
-export type MonorepoTool = 'turbo' | 'nx';
-
-export interface WorkspaceFact {
-  /** Package manager the root declares its workspace for (pnpm-workspace.yaml: pnpm; else the lockfile / packageManager). */
-  manager: PackageManagerName;
-  /** The root as a path from [dir], posix ("../.."). */
-  root: string;
-  /** Where the patterns came from, for messages: "package.json workspaces" or "pnpm-workspace.yaml". */
-  declaredIn: 'package.json workspaces' | 'pnpm-workspace.yaml';
-  /** [dir] relative to the root ("apps/api"). */
-  packageDir: string;
-  packageName: string;
-  /** Lockfile relative to the root, when there is one. */
-  lockfile?: string;
-  /** Every workspace package (the root excluded), sorted by directory. */
-  packages: WorkspacePackage[];
-  /** [dir]'s workspace dependencies, transitively, each after the ones it depends on. */
-  dependencies: WorkspaceDependency[];
-  /** Turborepo (turbo.json) or Nx (nx.json) at the root. */
-  monorepoTool?: MonorepoTool;
-}
 
 export interface WorkspaceSearch {
   /** The absolute path of [dir] split into segments (["work", "repo", "apps", "api"]): names the levels walked up. */

@@ -18,6 +18,8 @@ export interface Options {
   entry: string;
   /** Where the entry's source lives; the graceful-shutdown module is written next to it. */
   sourceEntry: string;
+  /** The Dockerfile's path relative to [dir] (--dockerfile; default "Dockerfile"). */
+  dockerfile: string;
   worker: boolean;
   /** Undefined for workers. */
   port?: number;

@@ -9,7 +9,7 @@ import type { Answers, Flags } from './flags.js';
 import type { Options, PrivateRegistry } from './options.js';
 import { validateFacts } from './validate-facts.js';
 import * as v from './validate.js';
-import { workspaceOptions, type WorkspaceOptions } from './workspace.js';
+import { workspaceOptions } from './workspace.js';
 
 export type { Answers, Flags } from './flags.js';
 export type { Base, Options, PackageManagerName, PrivateRegistry } from './options.js';
@@ -59,6 +59,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
   return {
     ...(workspace ? { workspace } : {}),
     entry,
+    dockerfile: flags.dockerfile !== undefined ? v.projectPath(flags.dockerfile, '--dockerfile') : 'Dockerfile',
     sourceEntry: sourceEntryFor(entry, facts, build),
     worker,
     port: worker ? undefined : v.port(given.port ?? facts.port ?? DEFAULT_PORT),

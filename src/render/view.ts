@@ -32,6 +32,9 @@ export function buildView(input: ViewInput) {
   const serviceName = serviceNameFrom(input.projectName);
   const ws = options.workspace;
   const appDir = ws ? `/app/${ws.packageDir}` : '/app';
+  // The Dockerfile as the build context sees it: a workspace builds from its root.
+  const dockerfileInContext = ws ? `${ws.packageDir}/${options.dockerfile}` : options.dockerfile;
+  const dashF = dockerfileInContext === 'Dockerfile' ? '' : `-f ${dockerfileInContext} `;
   const writable = options.writableDirs.map((d) => `${appDir}/${d}`);
   const volumes = options.writableDirs.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
   const healthScript =
@@ -58,12 +61,10 @@ export function buildView(input: ViewInput) {
     staleImage: image.source === 'cache' || image.source === 'snapshot',
     regenerateCommand: regenerateCommand(options),
     // A workspace package builds from the workspace root, with its Dockerfile named by -f.
-    buildCommand: ws
-      ? `cd ${ws.root} && DOCKER_BUILDKIT=1 docker build${secretFlag} -f ${ws.packageDir}/Dockerfile -t ${serviceName} .`
-      : `DOCKER_BUILDKIT=1 docker build${secretFlag} -t ${serviceName} .`,
-    buildFlags: ws ? `-f ${ws.packageDir}/Dockerfile ` : '',
+    buildCommand: `${ws ? `cd ${ws.root} && ` : ''}DOCKER_BUILDKIT=1 docker build${secretFlag} ${dashF}-t ${serviceName} .`,
+    buildFlags: dashF,
     composeContext: ws ? ws.root : '.',
-    composeDockerfile: ws ? `${ws.packageDir}/Dockerfile` : false,
+    composeDockerfile: dockerfileInContext === 'Dockerfile' ? false : dockerfileInContext,
     ws: ws ? workspaceView(options, ws) : (false as const),
     runCommand: `docker run ${runFlags.join(' ')} ${serviceName}`,
     alpine,

@@ -4,7 +4,7 @@
 // (test/e2e/workspace-images.test.ts); this pins the shape and the refusals.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseArgs } from '../../src/cli/args.js';
+import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import { detectProject } from '../../src/detect/index.js';
 import type { WorkspaceFact } from '../../src/detect/workspace.js';
 import { UsageError } from '../../src/errors.js';
@@ -117,5 +117,36 @@ describe('workspace options refuse what cannot be installed right (exit 2)', () 
 
   test('a package name that is not an npm name', () => {
     expect(() => workspaceOptions(fact({ packageName: 'API; rm -rf /' }), { name: 'yarn', yarnBerry: true })).toThrow(/not a valid npm package name/);
+  });
+});
+
+describe('--dockerfile <path>', () => {
+  test('workspace: written there, and compose, README, .dockerignore and the refresh line name it', async () => {
+    const { result, file } = await render('workspace-npm', ['--dockerfile', 'docker/api.Dockerfile']);
+    expect(result.files.map((f) => f.path)).toContain('apps/api/docker/api.Dockerfile');
+    expect(file('apps/api/compose.yaml')).toContain('dockerfile: apps/api/docker/api.Dockerfile');
+    expect(file('apps/api/README.Docker.md')).toContain('docker build -f apps/api/docker/api.Dockerfile -t api .');
+    expect(file('.dockerignore')).toContain('\napps/api/docker/api.Dockerfile\n');
+    expect(file('apps/api/docker/api.Dockerfile')).toMatch(/^# Regenerate: .*--dockerfile docker\/api\.Dockerfile/m);
+  });
+
+  test('a plain app: -f and compose dockerfile only when it is not ./Dockerfile', async () => {
+    const plain = async (extra: string[]) => {
+      const dir = path.join(FIXTURES, 'express-cjs');
+      const facts = await detectProject(nodeProjectFs(dir), { dirSegments: dir.split(path.sep).filter(Boolean) });
+      const parsed = parseArgs(['--yes', ...extra], { version: '0', width: 100 });
+      if (parsed.kind !== 'run') throw new Error('expected a run');
+      return renderFiles({ options: resolveOptions(parsed.flags, facts), image: FIXED_IMAGE, generatorVersion: '1', projectName: 'express-cjs' });
+    };
+    const byDefault = await plain([]);
+    expect(byDefault.files.find((f) => f.path === 'compose.yaml')?.content).not.toContain('dockerfile:');
+    const custom = await plain(['--dockerfile', 'ops/Dockerfile']);
+    expect(custom.files.map((f) => f.path)).toContain('ops/Dockerfile');
+    expect(custom.files.find((f) => f.path === 'compose.yaml')?.content).toMatch(/context: \.\n\s+dockerfile: ops\/Dockerfile\n/);
+    expect(custom.files.find((f) => f.path === 'README.Docker.md')?.content).toContain('docker build -f ops/Dockerfile -t express-cjs .');
+  });
+
+  test.each([['../Dockerfile'], ['/etc/Dockerfile'], ['a b/Dockerfile']])('%j is refused with exit 2', async (value) => {
+    await expect(render('workspace-npm', ['--dockerfile', value])).rejects.toThrow(UsageError);
   });
 });

@@ -87,7 +87,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   // What happened, not what was planned: a refused run (exit 3) and a dry run write nothing.
   const refusal = outcome.refused.length > 0 ? blockedWritesError(outcome.plan) : undefined;
   const written = !options.dryRun && refusal === undefined && outcome.plan.some((w) => w.action === 'create' || w.action === 'overwrite');
-  const build = buildReport(deps.cwd, writeRoot, options.workspace ? `${options.workspace.packageDir}/Dockerfile` : 'Dockerfile');
+  const build = buildReport(deps.cwd, writeRoot, options.workspace ? `${options.workspace.packageDir}/${options.dockerfile}` : options.dockerfile);
   const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge, build };
   if (options.json) deps.stdout(`${reportJson(report, refusal)}\n`);
   deps.stderr(reportHuman(report, colorEnabled(deps)));
