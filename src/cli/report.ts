@@ -19,6 +19,8 @@ export interface RunReport {
   wiring: string[];
   /** The user's own compose file, left alone, and the hardened settings to merge into it. */
   composeToMerge?: { file: string; settings: string };
+  /** Where to build from and which Dockerfile, relative to the directory the command ran in. */
+  build: { context: string; dockerfile: string };
 }
 
 /**
@@ -32,6 +34,7 @@ export function reportJson(report: RunReport, extra: { error?: CliError; verify?
     written: report.written,
     files: report.plan.map((f) => ({ path: f.path, action: f.action })),
     image: { ref: report.image.ref, version: report.image.version, digest: report.image.digest, source: report.image.source },
+    build: report.build,
     warnings: report.warnings,
     ...(verify ? { verify } : {}),
   });

@@ -1,6 +1,7 @@
 // generate's last step: after the files are written, --verify (or "Build and try it now?" in an
 // interactive run) proves them on the user's engine. Turns the run's options and rendered files
 // into a VerifyTarget, and the outcome into an exit code and the "verify" member of --json.
+import path from 'node:path';
 import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import type { ResolvedImage } from '../image/types.js';
 import type { Ask } from '../options/declaration.js';
@@ -20,12 +21,14 @@ export interface VerifyEngineDeps {
   interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-export function verifyTarget(root: string, projectName: string, options: Options, rendered: RenderResult, image: ResolvedImage): VerifyTarget {
+/** `build`: the context and the Dockerfile's path inside it, as written (a workspace builds from its root). */
+export function verifyTarget(build: { context: string; dockerfile: string }, projectName: string, options: Options, rendered: RenderResult, image: ResolvedImage): VerifyTarget {
   const major = Number(/^(\d+)\./.exec(image.version)?.[1]);
   return {
-    context: root,
+    context: build.context,
+    ...(build.dockerfile === 'Dockerfile' ? {} : { dockerfilePath: path.join(build.context, build.dockerfile) }),
     name: serviceNameFrom(projectName),
-    dockerfile: rendered.files.find((f) => f.path === 'Dockerfile')?.content ?? '',
+    dockerfile: rendered.files.find((f) => f.path === build.dockerfile)?.content ?? '',
     registry: options.registry,
     worker: options.worker,
     port: options.port,

@@ -1,5 +1,6 @@
 // What detection learns about a project. Every field can be overridden by a flag or a prompt;
 // `undefined` means "could not be detected" (the shell then prompts, or fails naming the flag).
+import type { WorkspaceManifest } from './workspace-manifest.js';
 
 export type PackageManagerName = 'npm' | 'pnpm' | 'yarn';
 export type Framework = 'express' | 'fastify' | 'koa' | 'hapi' | 'nest' | 'http' | 'unknown';
@@ -68,7 +69,49 @@ export interface ProjectFacts {
   };
   /** What the install needs besides the manifests: files/folders to copy first, ENV for the install stages. */
   install: { paths: string[]; env: Record<string, string> };
+  /** Set when [dir] is one package of an npm, pnpm or yarn workspace (packageManager then describes the root). */
+  workspace?: WorkspaceFact;
   /** True when the entry starts no server (no framework, no listen(), no createServer): a worker. */
   likelyWorker?: boolean;
   warnings: string[];
+}
+
+// --- workspaces (detect/workspace.ts) ---------------------------------------------
+
+export interface WorkspacePackage {
+  /** Directory relative to the workspace root ("packages/shared"). */
+  dir: string;
+  name?: string;
+  manifest: WorkspaceManifest;
+}
+
+export interface WorkspaceDependency {
+  name: string;
+  dir: string;
+  /** Reached only through devDependencies: needed to build, not to run. */
+  devOnly: boolean;
+  /** Its `build` script exists: it is built before the package that uses it. */
+  builds: boolean;
+}
+
+export type MonorepoTool = 'turbo' | 'nx';
+
+export interface WorkspaceFact {
+  /** Package manager the root declares its workspace for (pnpm-workspace.yaml: pnpm; else the lockfile / packageManager). */
+  manager: PackageManagerName;
+  /** The root as a path from [dir], posix ("../.."). */
+  root: string;
+  /** Where the patterns came from, for messages: "package.json workspaces" or "pnpm-workspace.yaml". */
+  declaredIn: 'package.json workspaces' | 'pnpm-workspace.yaml';
+  /** [dir] relative to the root ("apps/api"). */
+  packageDir: string;
+  packageName: string;
+  /** Lockfile relative to the root, when there is one. */
+  lockfile?: string;
+  /** Every workspace package (the root excluded), sorted by directory. */
+  packages: WorkspacePackage[];
+  /** [dir]'s workspace dependencies, transitively, each after the ones it depends on. */
+  dependencies: WorkspaceDependency[];
+  /** Turborepo (turbo.json) or Nx (nx.json) at the root. */
+  monorepoTool?: MonorepoTool;
 }

@@ -21,12 +21,16 @@ import { detectPort } from './port.js';
 import { readEntrySources } from './source.js';
 import { detectTypeScript } from './typescript.js';
 import { detectYarnrcRegistry } from './yarnrc.js';
+import { detectWorkspace } from './workspace.js';
+import { ancestorFs } from './workspace-fs.js';
 
 export type { ProjectFacts } from './facts.js';
 
 export interface DetectOptions {
   /** How to name the project directory in messages (the `[dir]` argument as given); default ".". */
   dir?: string;
+  /** The absolute path of [dir] in segments: given, the directories above it are searched for a workspace root. */
+  dirSegments?: readonly string[];
 }
 
 export async function detectProject(projectFs: ProjectFs, options: DetectOptions = {}): Promise<ProjectFacts> {
@@ -35,7 +39,10 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
   const pkg = await readPackageJson(fs, dir);
   const warnings: string[] = [];
 
-  const pm = await detectPackageManager(fs, pkg);
+  // Inside a workspace, the root's lockfile and packageManager field decide how it installs.
+  const workspace = options.dirSegments ? await detectWorkspace(fs, { dirSegments: options.dirSegments }) : undefined;
+  const rootFs = workspace ? ancestorFs(fs, workspace.root.split('/').length) : fs;
+  const pm = await detectPackageManager(rootFs, workspace ? await readPackageJson(rootFs, workspace.root) : pkg);
   warnings.push(...pm.warnings);
   const ts = await detectTypeScript(fs, pkg, warnings);
   const build = detectBuild(pkg, ts, warnings);
@@ -60,6 +67,7 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
     install: { paths: inputs.paths, env: { ...npmrcEnv, ...inputs.env } },
     warnings,
   };
+  if (workspace) facts.workspace = workspace;
   if (pkg.name !== undefined) facts.name = pkg.name;
   if (entry !== undefined) facts.entry = entry;
   if (sourceEntry !== undefined) facts.sourceEntry = sourceEntry;

@@ -102,6 +102,13 @@ export const OPTIONS: OptionDeclarations = {
     summary: (o) => ['entry', o.entry],
     writeBack: { kind: 'setup', args: (o) => ['--entry', o.entry] },
   },
+  dockerfile: {
+    flag: 'dockerfile',
+    type: 'string',
+    describe: 'Where to write the Dockerfile, relative to [dir] (default: Dockerfile)',
+    validate: (value, where) => v.projectPath(value, where),
+    writeBack: { kind: 'setup', args: (o) => (o.dockerfile === 'Dockerfile' ? [] : ['--dockerfile', o.dockerfile]) },
+  },
   port: {
     flag: 'port',
     type: 'string',

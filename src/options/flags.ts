@@ -9,6 +9,8 @@ export interface Flags {
   dir?: string;
   yes: boolean;
   entry?: string;
+  /** Where to write the Dockerfile, relative to [dir]. */
+  dockerfile?: string;
   port?: string;
   worker?: boolean;
   node?: string;

@@ -2,6 +2,7 @@
 // declarations, rendering and reporting can read it without importing the merge.
 import type { BuildFact, Framework, ModuleSystem, PackageManagerName } from '../detect/facts.js';
 import type { Base } from './flags.js';
+import type { WorkspaceOptions } from './workspace.js';
 
 export type { Base } from './flags.js';
 export type { PackageManagerName } from '../detect/facts.js';
@@ -17,6 +18,8 @@ export interface Options {
   entry: string;
   /** Where the entry's source lives; the graceful-shutdown module is written next to it. */
   sourceEntry: string;
+  /** The Dockerfile's path relative to [dir] (--dockerfile; default "Dockerfile"). */
+  dockerfile: string;
   worker: boolean;
   /** Undefined for workers. */
   port?: number;
@@ -43,6 +46,8 @@ export interface Options {
   force: boolean;
   dryRun: boolean;
   json: boolean;
+  /** [dir] is one package of a workspace: the build context is the workspace root. */
+  workspace?: WorkspaceOptions;
   verify: VerifyOptions;
 }
 

@@ -9,6 +9,7 @@ import type { Answers, Flags } from './flags.js';
 import type { Options, PrivateRegistry } from './options.js';
 import { validateFacts } from './validate-facts.js';
 import * as v from './validate.js';
+import { workspaceOptions } from './workspace.js';
 
 export type { Answers, Flags } from './flags.js';
 export type { Base, Options, PackageManagerName, PrivateRegistry } from './options.js';
@@ -48,19 +49,24 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
   const writableDirs = unique((given.writableDirs ?? []).map((d) => v.projectPath(d, '--writable-dir')));
   if (flags.verify && flags.dryRun) throw new UsageError('--verify builds the written files: drop --dry-run');
 
+  const packageManager = {
+    name: pmName,
+    version: pmFact.version !== undefined ? v.packageManagerVersion(pmFact.version) : undefined,
+    lockfile: pmFact.lockfile,
+    yarnBerry: pmName === 'yarn' && (pmFact.yarnBerry ?? false),
+  };
+  const workspace = facts.workspace ? workspaceOptions(facts.workspace, packageManager) : undefined;
+
   return {
+    ...(workspace ? { workspace } : {}),
     entry,
+    dockerfile: flags.dockerfile !== undefined ? v.projectPath(flags.dockerfile, '--dockerfile') : 'Dockerfile',
     sourceEntry: sourceEntryFor(entry, facts, build),
     worker,
     port: worker ? undefined : v.port(given.port ?? facts.port ?? DEFAULT_PORT),
     healthcheckPath: worker || healthInput === false || healthInput === undefined ? undefined : v.healthPath(healthInput),
     nodeRange: flags.node !== undefined ? v.nodeRange(flags.node) : facts.nodeRange !== undefined ? v.nodeRange(facts.nodeRange, facts.nodeRangeSource ?? 'engines.node') : undefined,
-    packageManager: {
-      name: pmName,
-      version: pmFact.version !== undefined ? v.packageManagerVersion(pmFact.version) : undefined,
-      lockfile: pmFact.lockfile,
-      yarnBerry: pmName === 'yarn' && (pmFact.yarnBerry ?? false),
-    },
+    packageManager,
     native: given.native ?? facts.native,
     build,
     registry,

@@ -19,6 +19,7 @@ const compile = (file: string) => handlebars.compile(read(file), COMPILE_OPTIONS
 
 export const templates = {
   dockerfile: compile(manifest.templates.dockerfile),
+  dockerfileWorkspace: compile(manifest.templates.dockerfileWorkspace),
   compose: compile(manifest.templates.compose),
   readme: compile(manifest.templates.readme),
 };

@@ -6,6 +6,7 @@ import { regenerateCommand } from '../options/write-back.js';
 import { npmrcSecretShape } from './npmrc-secret.js';
 import { installPlan } from './package-manager.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
+import { workspaceView } from './workspace-view.js';
 
 /** The graceful-shutdown module's default timeout; `docker stop` waits 10 s before SIGKILL. */
 export const SHUTDOWN_TIMEOUT_SECONDS = 8;
@@ -34,8 +35,13 @@ export function buildView(input: ViewInput) {
   // A tools stage exists only when installing needs something the base image lacks.
   const tools = options.native || plan.packageManagerInstall !== undefined;
   const serviceName = serviceNameFrom(input.projectName);
-  const writable = options.writableDirs.map((d) => `/app/${d}`);
-  const volumes = options.writableDirs.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `/app/${d}` }));
+  const ws = options.workspace;
+  const appDir = ws ? `/app/${ws.packageDir}` : '/app';
+  // The Dockerfile as the build context sees it: a workspace builds from its root.
+  const dockerfileInContext = ws ? `${ws.packageDir}/${options.dockerfile}` : options.dockerfile;
+  const dashF = dockerfileInContext === 'Dockerfile' ? '' : `-f ${dockerfileInContext} `;
+  const writable = options.writableDirs.map((d) => `${appDir}/${d}`);
+  const volumes = options.writableDirs.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
   const healthScript =
     options.port !== undefined && options.healthcheckPath !== undefined
       ? `fetch('http://127.0.0.1:'+(process.env.PORT||${options.port})+'${options.healthcheckPath}',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`
@@ -59,7 +65,12 @@ export function buildView(input: ViewInput) {
     libc: alpine ? 'musl (Alpine)' : 'glibc (Debian)',
     staleImage: image.source === 'cache' || image.source === 'snapshot',
     regenerateCommand: regenerateCommand(options),
-    buildCommand: `DOCKER_BUILDKIT=1 docker build${secretFlag} -t ${serviceName} .`,
+    // A workspace package builds from the workspace root, with its Dockerfile named by -f.
+    buildCommand: `${ws ? `cd ${ws.root} && ` : ''}DOCKER_BUILDKIT=1 docker build${secretFlag} ${dashF}-t ${serviceName} .`,
+    buildFlags: dashF,
+    composeContext: ws ? ws.root : '.',
+    composeDockerfile: dockerfileInContext === 'Dockerfile' ? false : dockerfileInContext,
+    ws: ws ? workspaceView(options, ws) : (false as const),
     runCommand: `docker run ${runFlags.join(' ')} ${serviceName}`,
     alpine,
     native: options.native,

@@ -4,8 +4,10 @@ import type { RunCommand } from './engine.js';
 import type { SecretFiles } from './npmrc-source.js';
 
 export interface VerifyTarget {
-  /** The project directory: the build context. */
+  /** The build context: the project directory, or a workspace's root. */
   context: string;
+  /** The Dockerfile's path when it is not <context>/Dockerfile (a workspace package, --dockerfile). */
+  dockerfilePath?: string;
   /** The compose service name; the image and container names derive from it. */
   name: string;
   /** The Dockerfile as written (decides whether the npmrc secret is needed). */

@@ -72,6 +72,7 @@ async function build(engine: Engine, target: VerifyTarget, settings: VerifySetti
   // Without a bridge network (rootless setups, the e2e rig) RUN steps need the host network.
   if (!ctx.bridge) args.push('--network', 'host');
   if (ctx.secret.kind === 'file') args.push('--secret', `id=npmrc,src=${ctx.secret.path}`);
+  if (target.dockerfilePath) args.push('-f', target.dockerfilePath);
   args.push(target.context);
 
   const timeout = new AbortController();

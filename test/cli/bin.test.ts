@@ -124,8 +124,10 @@ describe('bin: scripted runs', () => {
       files: { path: string; action: string }[];
       image: { ref: string; version: string; digest: string; source: string };
       warnings: string[];
+      build: { context: string; dockerfile: string };
     };
-    expect(Object.keys(report).sort()).toEqual(['files', 'image', 'warnings', 'written']);
+    expect(Object.keys(report).sort()).toEqual(['build', 'files', 'image', 'warnings', 'written']);
+    expect(report.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
     expect(report.files.map((f) => f.path)).toEqual(['Dockerfile', '.dockerignore', 'compose.yaml', 'README.Docker.md', 'src/graceful-shutdown.js']);
     expect(report.files.every((f) => f.action === 'create')).toBe(true);
     expect(report.image.source).toBe('snapshot');

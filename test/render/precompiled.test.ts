@@ -10,8 +10,24 @@ import { resolveOptions } from '../../src/options/resolve.js';
 import { shutdownPlacement } from '../../src/render/shutdown-placement.js';
 import { COMPILE_OPTIONS, templates } from '../../src/render/templates.js';
 import { buildView } from '../../src/render/view.js';
+import type { WorkspaceFact } from '../../src/detect/workspace.js';
 import { factsFor } from '../support/facts.js';
 import { FIXED_IMAGE } from '../support/images.js';
+
+const WORKSPACE: WorkspaceFact = {
+  manager: 'pnpm',
+  root: '../..',
+  declaredIn: 'pnpm-workspace.yaml',
+  packageDir: 'apps/api',
+  packageName: '@demo/api',
+  lockfile: 'pnpm-lock.yaml',
+  packages: [
+    { dir: 'apps/api', name: '@demo/api', manifest: { scripts: {}, dependencies: {}, optionalDependencies: {}, devDependencies: {} } },
+    { dir: 'packages/shared', name: '@demo/shared', manifest: { scripts: { build: 'tsc' }, dependencies: {}, optionalDependencies: {}, devDependencies: {} } },
+  ],
+  dependencies: [{ name: '@demo/shared', dir: 'packages/shared', devOnly: false, builds: true }],
+  monorepoTool: 'turbo',
+};
 
 const TMP = path.resolve(import.meta.dirname, '../../.tmp/precompiled');
 afterAll(() => rm(TMP, { recursive: true, force: true }));
@@ -32,10 +48,14 @@ describe('precompiled templates', () => {
     const options = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' } }));
     const shutdown = shutdownPlacement(options.sourceEntry, options.moduleSystem);
     const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', shutdown, wiring: ['a', 'b'] });
+    // The workspace Dockerfile needs a workspace view: pnpm, a workspace dependency that builds, and a build of its own.
+    const wsOptions = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, packageManager: { name: 'pnpm', version: '10.34.8', lockfile: 'pnpm-lock.yaml' }, workspace: WORKSPACE }));
+    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', shutdown, wiring: ['a', 'b'] });
     for (const name of Object.keys(templates) as (keyof typeof templates)[]) {
-      const fromSource = templates[name](shared);
+      const view = name === 'dockerfileWorkspace' ? wsView : shared;
+      const fromSource = templates[name](view);
       expect(fromSource.length).toBeGreaterThan(100);
-      expect(precompiled.templates[name](shared), name).toBe(fromSource);
+      expect(precompiled.templates[name](view), name).toBe(fromSource);
     }
   });
 });

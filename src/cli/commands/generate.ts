@@ -40,7 +40,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const root = path.resolve(deps.cwd, flags.dir ?? '.');
   if (!(await deps.files.isDirectory(root))) throw new UsageError(`${root} is not a directory`);
   const fs = deps.projectFs(root);
-  const facts = await detectProject(fs, { dir: flags.dir });
+  const facts = await detectProject(fs, { dir: flags.dir, dirSegments: root.split(path.sep).filter(Boolean) });
   const interactive = deps.isTTY && !flags.yes && !isCi(deps.env);
 
   let ask: Ask | undefined;
@@ -76,7 +76,9 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   });
   const warnings = [...facts.warnings, ...entryWarnings, ...resolution.warnings, ...rendered.warnings];
 
-  const outcome = await writeGenerated(root, rendered.files, {
+  // A workspace package's files are planned from the workspace root, where its .dockerignore goes.
+  const writeRoot = options.workspace ? path.resolve(root, options.workspace.root) : root;
+  const outcome = await writeGenerated(writeRoot, rendered.files, {
     force: options.force,
     dryRun: options.dryRun,
     confirmOverwrite: interactive && ask ? confirmWith(ask, deps) : undefined,
@@ -87,7 +89,9 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   // What happened, not what was planned: a refused run (exit 3) and a dry run write nothing.
   const refusal = outcome.refused.length > 0 ? blockedWritesError(outcome.plan) : undefined;
   const written = !options.dryRun && refusal === undefined && outcome.plan.some((w) => w.action === 'create' || w.action === 'overwrite');
-  const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge };
+  const dockerfileInContext = options.workspace ? `${options.workspace.packageDir}/${options.dockerfile}` : options.dockerfile;
+  const build = buildReport(deps.cwd, writeRoot, dockerfileInContext);
+  const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge, build };
   deps.stderr(reportHuman(report, colorEnabled(deps)));
   if (refusal) {
     if (options.json) deps.stdout(`${reportJson(report, { error: refusal })}\n`);
@@ -96,13 +100,19 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
 
   // The files are in place: prove them on the user's engine when asked to (--json waits for the result).
   if ((await wantsVerify(options, deps.verifyEngine, interactive ? ask : undefined)) && deps.verifyEngine) {
-    const target = verifyTarget(root, facts.name ?? path.basename(root), options, rendered, resolution.image);
+    const target = verifyTarget({ context: writeRoot, dockerfile: dockerfileInContext }, facts.name ?? path.basename(root), options, rendered, resolution.image);
     const verified = await runVerifyStep(target, options, deps.verifyEngine, { env: deps.env, stderr: deps.stderr });
     if (options.json) deps.stdout(`${reportJson(report, { verify: verified.json })}\n`);
     return verified.exitCode;
   }
   if (options.json) deps.stdout(`${reportJson(report)}\n`);
   return ExitCode.ok;
+}
+
+/** Build context and Dockerfile as paths relative to where the command ran (a plain app in "." is "." and "Dockerfile"). */
+function buildReport(cwd: string, context: string, dockerfileInContext: string): { context: string; dockerfile: string } {
+  const relative = (to: string) => path.relative(cwd, to).split(path.sep).join('/') || '.';
+  return { context: relative(context), dockerfile: relative(path.join(context, dockerfileInContext)) };
 }
 
 /** The entry must exist, unless it is the output of the build (then its source should). */

@@ -24,5 +24,5 @@ export function parseBuildSteps(log: string): BuildStep[] {
 
 /** The dependency-install steps of a build: RUN steps that run the package manager's install. */
 export function installSteps(steps: readonly BuildStep[]): BuildStep[] {
-  return steps.filter((s) => /^\[[^\]]+\] RUN\b/.test(s.name) && /\b(npm (ci|install)|pnpm install|yarn (install|workspaces focus)|yarn --frozen-lockfile)\b/.test(s.name));
+  return steps.filter((s) => /^\[[^\]]+\] RUN\b/.test(s.name) && /\b(npm (ci|install)|pnpm (install|deploy)|yarn (install|workspaces focus)|yarn --frozen-lockfile)\b/.test(s.name));
 }
