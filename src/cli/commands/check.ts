@@ -23,8 +23,8 @@ const OPTIONS = {
 export const command: CommandModule = {
   options: OPTIONS,
   help: {
-    usage:
-      '$0 [dir] [options]\n\nAudit a Dockerfile, its .dockerignore and compose file against the security rules. [dir] is a\ndirectory (default: .) or a Dockerfile. Exit 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input.',
+    usage: '$0 [dir] [options]\n\nAudit a Dockerfile, its .dockerignore and compose file against the security rules. [dir] is a\ndirectory (default: .) or a Dockerfile.',
+    exitCodes: 'Exit codes:\n  0    no findings at or above --fail-on\n  1    findings at or above --fail-on (default: warning)\n  2    invalid usage, no Dockerfile, unreadable input or invalid compose YAML',
     examples: [
       ['$0', 'Check ./Dockerfile, ./.dockerignore and ./compose.yaml'],
       ['$0 docker/api.Dockerfile --format sarif > check.sarif', 'SARIF for GitHub code scanning'],

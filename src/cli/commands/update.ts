@@ -37,7 +37,8 @@ export const command: CommandModule = {
   options: OPTIONS,
   help: {
     usage:
-      '$0 [dir] [options]\n\nRefresh every node image pin in a Dockerfile in place: exact tag and image index digest. [dir] is a\ndirectory (default: .) or a Dockerfile. Only FROM lines change (and a generated header comment).\nExit 0 done or current, 1 stale (--check), 2 usage or nothing to update, 4 registry unreachable (nothing written).',
+      '$0 [dir] [options]\n\nRefresh every node image pin in a Dockerfile in place: exact tag and image index digest. [dir] is a\ndirectory (default: .) or a Dockerfile. Only FROM lines change (and a generated header comment).',
+    exitCodes: 'Exit codes:\n  0    updated, or every pin is current\n  1    --check: a pin is stale (nothing written)\n  2    invalid usage, --offline, no Dockerfile, or no FROM line names a node image it can pin\n  4    the registry could not be asked or has no such image (nothing written)',
     examples: [
       ['$0', 'Move ./Dockerfile to the newest release of the same Node.js line'],
       ['$0 --check', 'CI: exit 1 when a newer or rebuilt image is published; writes nothing'],
