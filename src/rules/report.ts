@@ -2,11 +2,17 @@
 // ({"findings": [...]}) and SARIF 2.1.0 with the rule metadata GitHub code scanning shows.
 import { RULE_CATALOG, RULE_IDS, type Finding, type RuleMeta, type Severity } from './catalog.js';
 
+/** Text from a checked file (an ENV name, a FROM reference) with control characters made visible, so it cannot drive the terminal. */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function humanReport(findings: readonly Finding[], checked: readonly string[]): string {
-  if (findings.length === 0) return `No findings in ${checked.join(', ')}.\n`;
-  const lines = findings.map((f) => `${f.file}:${f.line}  ${f.rule}  ${f.message}\n    fix: ${f.fix}\n`);
+  if (findings.length === 0) return `No findings in ${checked.map(terminalSafe).join(', ')}.\n`;
+  const lines = findings.map((f) => `${terminalSafe(f.file)}:${f.line}  ${f.rule}  ${terminalSafe(f.message)}\n    fix: ${f.fix}\n`);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return `${lines.join('')}\n${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} error, ${count('warning')} warning, ${count('info')} info) in ${checked.join(', ')}.\n`;
+  return `${lines.join('')}\n${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} error, ${count('warning')} warning, ${count('info')} info) in ${checked.map(terminalSafe).join(', ')}.\n`;
 }
 
 export function jsonReport(findings: readonly Finding[]): string {

@@ -136,6 +136,14 @@ describe('check', () => {
     expect(result.stderr).toMatch(/10 findings \(2 error, 7 warning, 1 info\) in Dockerfile\./);
   });
 
+  it('a hostile value from the file cannot drive the terminal: control characters are shown escaped', async () => {
+    const result = await runInProcess(['check'], { cwd: await project({ Dockerfile: 'FROM node:22\u001b[2J\nUSER root\u0007\n' }) });
+    expect(result.code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- asserting no control character got through
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(result.stderr).toContain('FROM node:22\\u001b[2J');
+  });
+
   it('SARIF output is valid SARIF 2.1.0 with rule metadata and one result per finding', async () => {
     const dir = await project({ Dockerfile: NAIVE });
     const json = await checkJson(dir);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { FlagSpec } from '../../options/declaration.js';
+import { terminalSafe } from '../../rules/report.js';
 import { planUpdate, type UpdatePlan, type UpdateTarget } from '../../update/plan-update.js';
 import type { CliDeps } from '../deps.js';
 import type { CommandModule } from './command.js';
@@ -75,21 +76,22 @@ function short(digest: string | null): string {
 }
 
 function report(name: string, plan: UpdatePlan, run: { check: boolean; written: boolean }): string {
+  const safe = terminalSafe;
   const lines: string[] = plan.warnings.map((w) => `warning: ${w}`);
   for (const c of plan.changes) {
     lines.push(
       c.stale
-        ? `${name}:${c.line}  ${c.from} -> ${c.to}\n    ${c.oldVersion ?? 'untagged'} -> ${c.newVersion}, ${short(c.oldDigest)} -> ${short(c.newDigest)}`
-        : `${name}:${c.line}  ${c.from} is current`,
+        ? `${safe(name)}:${c.line}  ${safe(c.from)} -> ${c.to}\n    ${c.oldVersion ?? 'untagged'} -> ${c.newVersion}, ${short(c.oldDigest)} -> ${short(c.newDigest)}`
+        : `${safe(name)}:${c.line}  ${safe(c.from)} is current`,
     );
   }
-  for (const s of plan.skipped) lines.push(`${name}:${s.line}  FROM ${s.image} not updated: ${s.reason}`);
+  for (const s of plan.skipped) lines.push(`${safe(name)}:${s.line}  FROM ${safe(s.image)} not updated: ${safe(s.reason)}`);
   const stale = plan.changes.filter((c) => c.stale).length;
   if (plan.changes.length > 0) {
     lines.push(
       stale === 0 ? 'Every node pin is current.'
       : run.check ? `${stale} pin${stale === 1 ? ' is' : 's are'} stale (--check: nothing written). Run: npx create-secure-node-docker update`
-      : `Updated ${name}: ${stale} pin${stale === 1 ? '' : 's'}.`,
+      : `Updated ${safe(name)}: ${stale} pin${stale === 1 ? '' : 's'}.`,
     );
   }
   return `${lines.join('\n')}\n`;
