@@ -49,7 +49,7 @@ export function parseArgs(argv: string[], meta: ParseMeta, spec: ParseSpec): Par
   }
   parser
     .example(spec.help.examples)
-    .epilogue(spec.epilogue ? `${EXIT_CODES_HELP}\n\n${spec.epilogue}` : EXIT_CODES_HELP)
+    .epilogue(spec.epilogue ? `${spec.help.exitCodes ?? EXIT_CODES_HELP}\n\n${spec.epilogue}` : (spec.help.exitCodes ?? EXIT_CODES_HELP))
     .version(meta.version)
     .help()
     .alias('h', 'help')

@@ -25,6 +25,8 @@ export interface CliDeps {
   resolveImage: (request: ImageRequest) => Promise<ImageResolution>;
   /** The container engine for --verify; absent, verification is not offered. */
   verifyEngine?: VerifyEngineDeps;
+  /** The clock (check judges Node end-of-life dates by it); defaults to the real one. */
+  now?: () => Date;
 }
 
 export function isCi(env: Record<string, string | undefined>): boolean {

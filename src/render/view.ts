@@ -65,6 +65,7 @@ export function buildView(input: ViewInput) {
     libc: alpine ? 'musl (Alpine)' : 'glibc (Debian)',
     staleImage: image.source === 'cache' || image.source === 'snapshot',
     regenerateCommand: regenerateCommand(options),
+    updateFlags: updateFlags(options),
     // A workspace package builds from the workspace root, with its Dockerfile named by -f.
     buildCommand: `${ws ? `cd ${ws.root} && ` : ''}DOCKER_BUILDKIT=1 docker build${secretFlag} ${dashF}-t ${serviceName} .`,
     buildFlags: dashF,
@@ -134,7 +135,7 @@ export function serviceNameFrom(projectName: string): string {
   return name === '' ? 'app' : name;
 }
 
-function baseLabel(tag: string, alpine: boolean): string {
+export function baseLabel(tag: string, alpine: boolean): string {
   if (alpine) {
     const version = /alpine(\d+\.\d+)/.exec(tag)?.[1];
     return version ? `Alpine ${version}` : 'Alpine';
@@ -142,3 +143,12 @@ function baseLabel(tag: string, alpine: boolean): string {
   const codename = /-(bookworm|trixie|bullseye|forky)-slim/.exec(tag)?.[1];
   return codename ? `Debian ${codename} (slim)` : 'Debian (slim)';
 }
+
+/** The registry flags `update` needs to resolve the same repository (Dockerfile header). */
+function updateFlags(options: Options): string {
+  const flags: string[] = [];
+  if (options.image.registryMirror) flags.push(` --registry-mirror ${options.image.registryMirror}`);
+  if (options.image.baseImage) flags.push(` --base-image ${options.image.baseImage}`);
+  return flags.join('');
+}
+

@@ -63,7 +63,7 @@ describe('command table', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Commands:\n {2}generate +Write the Docker setup/);
     expect(help.stdout).toMatch(/ {2}echo +Echo the arguments/);
-    expect(help.stdout).toContain('A directory named like a command: ./echo');
+    expect(help.stdout).toContain('A directory named like a command: ./check'); // the first command after generate
     expect(help.stdout).toContain('--writable-dir');
     expect(loads).toEqual(['generate']);
     const generateHelp = await run(['generate', '--help'], commands);

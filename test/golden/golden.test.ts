@@ -59,8 +59,15 @@ describe('golden files', () => {
         }
         await expect(text).toMatchFileSnapshot(`__snapshots__/${c.name}/${file.path.replaceAll('/', '__')}`);
       }
+      // Without a lockfile `npm ci` cannot run; the user accepted that with --allow-no-lockfile and check says so.
+      const expected = c.name === 'no-lockfile' ? [{ rule: 'npm-install-not-ci', file: 'Dockerfile' }] : [];
       const dockerfile = await readText(dir, 'Dockerfile');
-      expect(checkDockerfile(dockerfile)).toEqual([]);
+      expect(checkDockerfile(dockerfile).map((v) => v.rule)).toEqual(expected.map((e) => e.rule));
+      // The `check` command over the whole generated setup (Dockerfile, .dockerignore, compose.yaml).
+      const checked = await runInProcess(['check', '--json', '--fail-on', 'info'], { cwd: dir });
+      const findings = (JSON.parse(checked.stdout) as { findings: { rule: string; file: string }[] }).findings;
+      expect(findings.map(({ rule, file }) => ({ rule, file })), checked.stderr).toEqual(expected);
+      expect(checked.code).toBe(expected.length > 0 ? 1 : 0);
     });
   }
 });

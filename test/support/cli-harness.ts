@@ -10,6 +10,7 @@ import type { ImageRequest, ImageResolution } from '../../src/image/types.js';
 import { nodeProjectFs } from '../../src/write/project-fs.js';
 import type { Ask, Question } from '../../src/cli/prompts.js';
 import { nodeFileAccess } from '../../src/write/write-generated.js';
+import { CHECK_DATE } from './dockerfile-rules.js';
 import { FIXED_IMAGE, FIXED_SLIM_IMAGE } from './images.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -35,6 +36,8 @@ export interface RunOptions {
   commands?: readonly CommandEntry[];
   /** The container engine for --verify (default: none, as in a shell without one). */
   verifyEngine?: VerifyEngineDeps;
+  /** The clock `check` judges Node end-of-life by (default: the fixed CHECK_DATE). */
+  now?: Date;
 }
 
 export async function runInProcess(argv: string[], opts: RunOptions): Promise<RunResult> {
@@ -64,6 +67,7 @@ export async function runInProcess(argv: string[], opts: RunOptions): Promise<Ru
     createAsk: async () => ask,
     projectFs: nodeProjectFs,
     files: nodeFileAccess(),
+    now: () => opts.now ?? CHECK_DATE,
     resolveImage:
       opts.resolveImage ??
       (async (request) => {

@@ -7,6 +7,8 @@ export interface CommandHelp {
   /** yargs usage line and description, e.g. "$0 [dir] [options]\n\nGenerate ...". */
   usage: string;
   examples: [string, string][];
+  /** The command's own "Exit codes:" block when it differs from generate's. */
+  exitCodes?: string;
 }
 
 export interface CommandModule {

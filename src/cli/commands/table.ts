@@ -10,4 +10,6 @@ export const DEFAULT_COMMAND = 'generate';
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'generate', description: 'Write the Docker setup for the app in [dir] (the default command)', load: async () => (await import('./generate.js')).command },
+  { name: 'check', description: 'Audit any Dockerfile, .dockerignore and compose file against the security rules', load: async () => (await import('./check.js')).command },
+  { name: 'update', description: 'Refresh the node image pins of a Dockerfile in place (exact tag + index digest)', load: async () => (await import('./update.js')).command },
 ];

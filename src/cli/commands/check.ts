@@ -1,0 +1,77 @@
+// `create-secure-node-docker check [path]`: audits a Dockerfile (any, not only ours), its
+// .dockerignore and compose file. Human lines on stderr; --format json|sarif on stdout.
+// Exit 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input.
+import path from 'node:path';
+import { ExitCode, UsageError } from '../../errors.js';
+import type { FlagSpec } from '../../options/declaration.js';
+import { atLeast, SEVERITIES, type Severity } from '../../rules/catalog.js';
+import { checkSetup, ComposeSyntaxError, type Setup } from '../../rules/check-files.js';
+import { humanReport, jsonReport, sarifReport } from '../../rules/report.js';
+import type { CliDeps } from '../deps.js';
+import type { CommandModule } from './command.js';
+import { COMPOSE_NAMES, displayName, locateDockerfile, readOptional, readRequired } from './setup-files.js';
+
+/** Exit code when findings reach --fail-on (shares 1 with "unexpected failure", as linters do). */
+const FINDINGS = 1;
+
+const OPTIONS = {
+  format: { flag: 'format', type: 'choice', choices: ['human', 'json', 'sarif'], default: 'human', describe: 'Output: human (stderr), json or sarif (stdout)' },
+  json: { flag: 'json', type: 'boolean', default: false, describe: 'The same as --format json' },
+  failOn: { flag: 'fail-on', type: 'choice', choices: SEVERITIES, default: 'warning', describe: 'Lowest severity that makes the exit code 1' },
+} as const satisfies Record<string, FlagSpec>;
+
+export const command: CommandModule = {
+  options: OPTIONS,
+  help: {
+    usage: '$0 [dir] [options]\n\nAudit a Dockerfile, its .dockerignore and compose file against the security rules. [dir] is a\ndirectory (default: .) or a Dockerfile.',
+    exitCodes: 'Exit codes:\n  0    no findings at or above --fail-on\n  1    findings at or above --fail-on (default: warning)\n  2    invalid usage, no Dockerfile, unreadable input or invalid compose YAML',
+    examples: [
+      ['$0', 'Check ./Dockerfile, ./.dockerignore and ./compose.yaml'],
+      ['$0 docker/api.Dockerfile --format sarif > check.sarif', 'SARIF for GitHub code scanning'],
+      ['$0 --json --fail-on error', 'JSON findings; only errors fail the run'],
+    ],
+  },
+  run: (values, deps) => runCheck(values as { dir?: string; format: string; json: boolean; failOn: Severity }, deps),
+};
+
+async function runCheck(values: { dir?: string; format: string; json: boolean; failOn: Severity }, deps: CliDeps): Promise<number> {
+  if (values.json && values.format !== 'human' && values.format !== 'json') throw new UsageError('--json and --format disagree; pass one of them');
+  const format = values.json ? 'json' : values.format;
+  const failOn = values.failOn;
+  const given = values.dir;
+
+  const located = await locateDockerfile(deps.cwd, given, deps.files);
+  const fs = deps.projectFs(located.dir);
+  const name = (file: string) => displayName(deps.cwd, path.join(located.dir, file));
+  const dockerfileText = await readRequired(fs, located.dir, located.dockerfile);
+  const ignoreNames = located.dockerfile === 'Dockerfile' ? ['.dockerignore'] : [`${located.dockerfile}.dockerignore`, '.dockerignore'];
+  let dockerignore: Setup['dockerignore'] = { name: name('.dockerignore'), text: undefined };
+  for (const ignoreName of ignoreNames) {
+    const text = await readOptional(fs, located.dir, ignoreName);
+    if (text !== undefined) {
+      dockerignore = { name: name(ignoreName), text };
+      break;
+    }
+  }
+  let compose: Setup['compose'];
+  for (const composeName of COMPOSE_NAMES) {
+    const text = await readOptional(fs, located.dir, composeName);
+    if (text !== undefined) {
+      compose = { name: name(composeName), text };
+      break;
+    }
+  }
+  const setup: Setup = { dockerfile: { name: name(located.dockerfile), text: dockerfileText }, dockerignore, compose };
+  let findings;
+  try {
+    findings = checkSetup(setup, (deps.now ?? (() => new Date()))());
+  } catch (error) {
+    if (error instanceof ComposeSyntaxError) throw new UsageError(`${compose?.name ?? 'compose file'} is not valid YAML: ${error.message}`);
+    throw error;
+  }
+
+  if (format === 'json') deps.stdout(`${jsonReport(findings)}\n`);
+  if (format === 'sarif') deps.stdout(`${sarifReport(findings, { version: deps.version })}\n`);
+  if (format === 'human') deps.stderr(humanReport(findings, [setup.dockerfile.name, ...(dockerignore.text !== undefined ? [dockerignore.name] : []), ...(compose ? [compose.name] : [])]));
+  return findings.some((f) => atLeast(f.severity, failOn)) ? FINDINGS : ExitCode.ok;
+}

@@ -1,0 +1,54 @@
+// Start-up time is measured, so the generate path must not load what only check and update need:
+// the built bin is spawned with a module-resolution hook that records every dist/ file it loads,
+// and the files loaded for generate contain neither dockerfile-ast nor yaml, while check's do.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture } from '../support/cli-harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin/create-secure-node-docker.js');
+// Marks of each library in the minified bundle (class and function names that survive minifying).
+const DOCKERFILE_AST = 'DockerfileParser';
+const YAML = 'LineCounter';
+
+const cleanups: (() => Promise<void>)[] = [];
+let dir = '';
+let hook = '';
+beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does)');
+  const copy = await copyFixture('express-cjs');
+  cleanups.push(copy.cleanup);
+  dir = copy.dir;
+  await writeFile(path.join(dir, 'hooks.mjs'), "export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/dist/')) process.stderr.write(`LOADED ${new URL(r.url).pathname}\\n`); return r; }\n");
+  hook = path.join(dir, 'register.mjs');
+  await writeFile(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${path.join(dir, 'hooks.mjs')}`)});\n`);
+});
+afterAll(() => Promise.all(cleanups.map((c) => c())));
+
+function loadedFiles(args: string[]): Promise<string[]> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', hook, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CACHE_HOME: path.join(dir, '.cache') }, timeout: 30_000 }, (_error, _stdout, stderr) => {
+      resolve([...new Set(stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length)))]);
+    });
+  });
+}
+
+async function contains(files: string[], mark: string): Promise<boolean> {
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  return texts.some((t) => t.includes(mark));
+}
+
+describe('bundle: check and update code loads only for those commands', () => {
+  it('generate (--yes --offline --dry-run) loads neither dockerfile-ast nor yaml; check loads both', async () => {
+    const generate = await loadedFiles(['--yes', '--offline', '--dry-run']);
+    expect(generate.some((f) => f.endsWith('/dist/cli.js'))).toBe(true);
+    expect(await contains(generate, DOCKERFILE_AST)).toBe(false);
+    expect(await contains(generate, YAML)).toBe(false);
+    const check = await loadedFiles(['check']);
+    expect(await contains(check, DOCKERFILE_AST)).toBe(true);
+    expect(await contains(check, YAML)).toBe(true);
+  });
+});
