@@ -10,6 +10,8 @@ export interface RecipeContext {
   fs: import('../write/project-fs.js').ProjectFs;
   /** Facts detection already produced (package manager, typescript layout, build script, port...). */
   facts: import('../detect/facts.js').ProjectFacts;
+  /** The command given with --start / --entry, parsed: a recipe runs it instead of its own (the registry applies it when a recipe does not). */
+  start?: import('../detect/start-command/index.js').StartCommand;
   warnings: string[];
 }
 
@@ -25,7 +27,11 @@ export interface Copy {
 export type Shutdown =
   /** The framework's own server drains in-flight requests on SIGTERM and exits 0 (proven per framework). */
   | { kind: 'framework'; how: string; env?: Record<string, string> }
-  /** Our module, preloaded with `node --require`/`--import` so the app needs no code change. */
+  /**
+   * Our module, preloaded so the app needs no code change: rendering writes graceful-shutdown.cjs at
+   * the project root, copies it into the runtime stage and inserts `--require ./graceful-shutdown.cjs`
+   * after "node" in `command`. The recipe only returns its plain command.
+   */
   | { kind: 'preload'; how: string }
   /** The app owns its server: we write the module and print the two wiring lines for this entry. */
   | { kind: 'wired'; sourceEntry: string };
@@ -35,7 +41,7 @@ export interface RecipePlan {
   id: string;
   /** Human name for messages: "Next.js (standalone output)". */
   label: string;
-  /** Shell commands run in the build stage after `COPY . .` (e.g. ["npm run build"], ["npx prisma generate", "npm run build"]). Empty: no build stage. */
+  /** Shell commands run in the build stage after `COPY . .` (e.g. ["npm run build"], ["npx prisma generate", "npm run build"]). Empty: no build stage. `npm run <script>` is rendered with the project's package manager. */
   buildSteps: string[];
   /** Files the install needs before it runs (prisma/schema.prisma for a postinstall, patches/...). */
   installInputs: string[];
