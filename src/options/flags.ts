@@ -9,6 +9,8 @@ export interface Flags {
   dir?: string;
   yes: boolean;
   entry?: string;
+  /** --start "<command>": what the container runs, parsed into exec form (no shell operators). */
+  start?: string;
   port?: string;
   worker?: boolean;
   node?: string;

@@ -3,7 +3,9 @@ import type { ResolvedImage } from '../image/types.js';
 import type { Options } from '../options/options.js';
 import { COMPOSE_FILE } from '../detect/existing.js';
 import { renderDockerignore } from '../files/dockerignore.js';
-import { shutdownModuleSource, shutdownWiring } from '../shutdown/module.js';
+import type { RecipePlan } from '../recipes/types.js';
+import { PRELOAD_FILE, shutdownModuleSource, shutdownWiring } from '../shutdown/module.js';
+import { entryPlan } from './plan-view.js';
 import { shutdownPlacement } from './shutdown-placement.js';
 import { templates } from './templates.js';
 import { buildView } from './view.js';
@@ -17,9 +19,13 @@ export interface GeneratedFile {
 
 export interface RenderResult {
   files: GeneratedFile[];
-  /** The two lines that wire the graceful-shutdown module into the entry. */
+  /** The two lines that wire the graceful-shutdown module into the entry (empty when nothing is to wire). */
   wiring: string[];
-  shutdownModulePath: string;
+  /** The module file written, if any (the wired module, or the preload). */
+  shutdownModulePath: string | undefined;
+  /** Where wiring goes (the entry's source), when the app owns its server. */
+  wireInto: string | undefined;
+  plan: RecipePlan;
   /** The user's compose file was left alone: these are the settings to merge into its service. */
   composeToMerge?: { file: string; settings: string };
   warnings: string[];
@@ -30,13 +36,17 @@ export interface RenderInput {
   image: ResolvedImage;
   generatorVersion: string;
   projectName: string;
+  /** The recipe's plan; without one, the plan of `node <options.entry>`. */
+  plan?: RecipePlan;
 }
 
 export function renderFiles(input: RenderInput): RenderResult {
   const { options } = input;
-  const shutdown = shutdownPlacement(options.sourceEntry, options.moduleSystem);
-  const wiring = shutdownWiring(options.framework, shutdown.flavor, shutdown.importSpecifier);
-  const view = buildView({ ...input, shutdown, wiring });
+  const plan = input.plan ?? entryPlan(options);
+  const wired = plan.shutdown.kind === 'wired' ? shutdownPlacement(plan.shutdown.sourceEntry, options.moduleSystem) : undefined;
+  const wiring = wired ? shutdownWiring(options.framework, wired.flavor, wired.importSpecifier) : [];
+  const moduleFile = wired ? { path: wired.path, content: shutdownModuleSource(wired.flavor) } : plan.shutdown.kind === 'preload' ? { path: PRELOAD_FILE, content: shutdownModuleSource('preload') } : undefined;
+  const view = buildView({ ...input, plan, shutdown: wired, shutdownModulePath: moduleFile?.path, wiring });
   const warnings = [...view.warnings];
   if (options.port !== undefined && options.port < 1024) {
     warnings.push(
@@ -55,17 +65,19 @@ export function renderFiles(input: RenderInput): RenderResult {
   const readme = templates.readme({ ...view, userCompose: userCompose === undefined ? false : { file: userCompose, settings } });
   const files: GeneratedFile[] = [
     { path: 'Dockerfile', content: templates.dockerfile(view), mode: 'replace' },
-    { path: '.dockerignore', content: renderDockerignore({ keep: options.packageManager.yarnBerry ? ['.yarnrc.yml'] : [] }), mode: 'merge-dockerignore' },
+    { path: '.dockerignore', content: renderDockerignore({ keep: options.packageManager.yarnBerry ? ['.yarnrc.yml'] : [], extra: plan.dockerignore }), mode: 'merge-dockerignore' },
     // Writing compose.yaml beside the user's docker-compose.yml would silently change which file
     // `docker compose` uses: the settings go into README.Docker.md and the report instead.
     ...(userCompose === undefined ? [{ path: COMPOSE_FILE, content: compose, mode: 'replace' as const }] : []),
     { path: 'README.Docker.md', content: readme, mode: 'replace' },
-    { path: shutdown.path, content: shutdownModuleSource(shutdown.flavor), mode: 'replace' },
+    ...(moduleFile ? [{ ...moduleFile, mode: 'replace' as const }] : []),
   ];
   return {
     files,
     wiring,
-    shutdownModulePath: shutdown.path,
+    shutdownModulePath: moduleFile?.path,
+    wireInto: wired && plan.shutdown.kind === 'wired' ? plan.shutdown.sourceEntry : undefined,
+    plan,
     composeToMerge: userCompose === undefined ? undefined : { file: userCompose, settings },
     warnings,
   };

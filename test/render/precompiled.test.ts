@@ -9,6 +9,7 @@ import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { shutdownPlacement } from '../../src/render/shutdown-placement.js';
 import { COMPILE_OPTIONS, templates } from '../../src/render/templates.js';
+import { entryPlan } from '../../src/render/plan-view.js';
 import { buildView } from '../../src/render/view.js';
 import { factsFor } from '../support/facts.js';
 import { FIXED_IMAGE } from '../support/images.js';
@@ -29,9 +30,9 @@ describe('precompiled templates', () => {
 
     const parsed = parseArgs(['--yes', '--native', '--writable-dir', 'uploads', '--npm-registry', 'https://npm.acme.dev/'], { version: '0', width: 100 });
     if (parsed.kind !== 'run') throw new Error('expected a run');
-    const options = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' } }));
+    const options = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' }));
     const shutdown = shutdownPlacement(options.sourceEntry, options.moduleSystem);
-    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', shutdown, wiring: ['a', 'b'] });
+    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: entryPlan(options), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
     for (const name of Object.keys(templates) as (keyof typeof templates)[]) {
       const fromSource = templates[name](shared);
       expect(fromSource.length).toBeGreaterThan(100);
