@@ -11,7 +11,6 @@ import { CancelledError, ExitCode, UsageError } from '../../errors.js';
 import type { Ask } from '../../options/declaration.js';
 import { OPTIONS } from '../../options/declarations.js';
 import type { Answers, Flags } from '../../options/flags.js';
-import type { Options } from '../../options/options.js';
 import { chosenBuild, resolveOptions } from '../../options/resolve.js';
 import { equivalentCommand } from '../../options/write-back.js';
 import { renderFiles } from '../../render/index.js';
@@ -135,7 +134,7 @@ async function checkEntry(plan: RecipePlan, fs: ProjectFs): Promise<string[]> {
   const script = plan.commandScript;
   if (script === undefined || plan.buildSteps.length > 0 || script.startsWith('node_modules/')) return [];
   for (const file of [script, `${script}.js`, `${script}.mjs`, `${script}.cjs`, `${script}/index.js`]) if (await fs.exists(file)) return [];
-  throw new UsageError(`the start command runs ${script}, which does not exist in the project: pass --start "<command>"`);
+  throw new UsageError(`start script ${script} does not exist in the project: pass --start "<command>" (or --entry <file>)`);
 }
 
 function confirmWith(ask: Ask, deps: CliDeps) {
