@@ -1,16 +1,19 @@
 // fastify-cli apps (`fastify start -l info app.js`): app.js only exports a plugin and fastify-cli
-// creates the server, so the container runs fastify-cli's own JS file. Proven by hand and in the
-// e2e suite: fastify-cli closes the server on SIGTERM through close-with-grace, but gives it only
-// 500 ms (closeGraceDelay) before exiting 1; FASTIFY_CLOSE_GRACE_DELAY=8000 lets in-flight
-// requests finish and the process exit 0. It listens on 0.0.0.0 only when it detects Docker
-// (/.dockerenv) or Kubernetes, which Podman and others do not look like: FASTIFY_ADDRESS says it.
+// creates the server, so the container runs fastify-cli's own JS file. Its own shutdown is not
+// enough (measured): close-with-grace gives fastify.close() 500 ms (closeGraceDelay) and then exits
+// 1 mid-request; with a longer delay the request finishes, but fastify.close() then waits for the
+// client's keep-alive socket (keepAliveTimeout 72 s) and still exits 1 at the delay. So our module
+// is preloaded: it answers in-flight requests with "Connection: close" and closes idle sockets, and
+// FASTIFY_CLOSE_GRACE_DELAY=9000 keeps close-with-grace from exiting before our 8 s timeout.
+// fastify-cli listens on 0.0.0.0 only when it detects Docker (/.dockerenv) or Kubernetes, which
+// Podman and others do not look like: FASTIFY_ADDRESS says it.
 import { UsageError } from '../errors.js';
 import { nodePlan } from './node.js';
 import type { Recipe } from './types.js';
 
 const START = /^fastify\s+start\b/;
-/** The close-with-grace delay we give fastify-cli: below Docker's 10 s stop timeout, like our module's 8 s. */
-export const FASTIFY_CLOSE_GRACE_DELAY_MS = 8000;
+/** The close-with-grace delay we give fastify-cli: past our module's 8 s timeout, below Docker's 10 s stop timeout. */
+export const FASTIFY_CLOSE_GRACE_DELAY_MS = 9000;
 
 export const fastifyCliRecipe: Recipe = {
   id: 'fastify-cli',
@@ -34,9 +37,8 @@ export const fastifyCliRecipe: Recipe = {
       ...plan,
       env,
       shutdown: {
-        kind: 'framework',
-        how: `fastify-cli closes the server on SIGTERM (close-with-grace); FASTIFY_CLOSE_GRACE_DELAY=${FASTIFY_CLOSE_GRACE_DELAY_MS} gives in-flight requests ${FASTIFY_CLOSE_GRACE_DELAY_MS / 1000} s instead of its 500 ms default`,
-        env: { FASTIFY_CLOSE_GRACE_DELAY: String(FASTIFY_CLOSE_GRACE_DELAY_MS) },
+        kind: 'preload',
+        how: `our module is preloaded (node --require ./graceful-shutdown.cjs) and drains fastify-cli's server, keep-alive sockets included; FASTIFY_CLOSE_GRACE_DELAY=${FASTIFY_CLOSE_GRACE_DELAY_MS} keeps fastify-cli's own close-with-grace (500 ms by default) from exiting first`,
       },
       port: ctx.facts.port ?? 3000,
       ...(ctx.facts.healthcheckPath !== undefined ? { healthcheckPath: ctx.facts.healthcheckPath } : {}),

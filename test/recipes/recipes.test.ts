@@ -79,7 +79,7 @@ const ROWS: Row[] = [
     shutdown: 'wired',
   },
   {
-    name: 'fastify-cli: its cli.js runs the plugin, on 0.0.0.0, with an 8 s close grace delay',
+    name: 'fastify-cli: its cli.js runs the plugin, on 0.0.0.0, our module preloaded, close-with-grace held off to 9 s',
     files: {
       'package.json': pkg({ scripts: { start: 'fastify start -l info app.js' }, dependencies: { fastify: '5', 'fastify-cli': '8' } }),
       'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/fastify-cli': { bin: { fastify: 'cli.js' } } } }),
@@ -87,8 +87,8 @@ const ROWS: Row[] = [
     },
     id: 'fastify-cli',
     command: ['node', 'node_modules/fastify-cli/cli.js', 'start', '-l', 'info', 'app.js'],
-    env: { FASTIFY_ADDRESS: '0.0.0.0', FASTIFY_CLOSE_GRACE_DELAY: '8000' },
-    shutdown: 'framework',
+    env: { FASTIFY_ADDRESS: '0.0.0.0', FASTIFY_CLOSE_GRACE_DELAY: '9000' },
+    shutdown: 'preload',
   },
   {
     name: 'fastify-cli with an explicit --address keeps it and sets only the grace delay',
@@ -98,7 +98,7 @@ const ROWS: Row[] = [
       'app.js': 'x',
     },
     id: 'fastify-cli',
-    env: { FASTIFY_CLOSE_GRACE_DELAY: '8000' },
+    env: { FASTIFY_CLOSE_GRACE_DELAY: '9000' },
   },
   {
     name: 'fastify-cli only as a devDependency: refused, the production install would not have it',
@@ -202,7 +202,7 @@ describe('recipes over start scripts and configs', () => {
 describe('recipes over the scaffolded fixtures', () => {
   test.each([
     ['nest', 'nest', ['node', 'dist/main.js'], 'wired'],
-    ['fastify-cli', 'fastify-cli', ['node', 'node_modules/fastify-cli/cli.js', 'start', '-l', 'info', 'app.js'], 'framework'],
+    ['fastify-cli', 'fastify-cli', ['node', 'node_modules/fastify-cli/cli.js', 'start', '-l', 'info', 'app.js'], 'preload'],
     ['express-generator', 'express-generator', ['node', 'bin/www'], 'wired'],
     ['express-cjs', 'node', ['node', 'server.js'], 'wired'],
     ['typescript-build', 'node', ['node', '--enable-source-maps', 'dist/server.js'], 'wired'],

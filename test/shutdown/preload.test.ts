@@ -32,6 +32,17 @@ const server = createServer((req, res) => {
 });
 server.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
 `,
+  // Like fastify-cli's close-with-grace: the app's own SIGTERM handler, registered before the
+  // server listens, closes the listener first; the preloaded module still waits for the request
+  // (Node calls a second close()'s callback at the server's 'close' event, after the last socket).
+  'closes-first.cjs': `const http = require('node:http');
+const server = http.createServer((req, res) => {
+  const ms = Number(new URL(req.url, 'http://x').searchParams.get('ms') ?? 0);
+  setTimeout(() => res.end('slow done after ' + ms + ' ms'), ms);
+});
+process.on('SIGTERM', () => server.close());
+server.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`,
   'express.cjs': `const express = require(${JSON.stringify(join(repo, 'node_modules/express'))});
 const app = express();
 app.get('/slow', (req, res) => setTimeout(() => res.send('slow done after ' + req.query.ms + ' ms'), Number(req.query.ms)));
