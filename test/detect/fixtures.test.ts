@@ -144,7 +144,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },
     entry: 'dist/src/main.js',
     sourceEntry: 'src/main.ts',
-    build: { script: 'build', outDir: 'dist' },
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir' },
     framework: 'nest',
     moduleSystem: 'module',
     typescript: true,
