@@ -24,10 +24,16 @@
  *
  * Calling gracefulShutdown() again (another server, more hooks) adds to the same shutdown; signal
  * handlers are installed once and the first call's timeoutMs, signals and logger apply.
+ *
+ * For a server your code never sees (one a framework's CLI creates), call
+ * gracefulShutdownEveryServer() before it starts: every node:http server that starts listening
+ * from then on is shut down this way. The preload copy of this module (graceful-shutdown.cjs,
+ * given as `node --require ./graceful-shutdown.cjs <script>`) does exactly that, with no code change.
  * No dependencies; needs Node.js 18.2 or later.
  */
+import { Server } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { constants } from 'node:os';
-import type { Server, ServerResponse } from 'node:http';
 
 /** Anything with a close(): an http/https server, a Fastify instance, a NestJS app. */
 export type ShutdownTarget =
@@ -97,6 +103,25 @@ export function gracefulShutdown(target: ShutdownTarget, options: ShutdownOption
   for (const signal of current.signals) {
     process.on(signal, (received) => onSignal(received, current));
   }
+}
+
+/**
+ * Shuts down every node:http server that starts listening after this call, as if each had been
+ * passed to gracefulShutdown(server, options). For servers created where the app cannot reach them.
+ */
+export function gracefulShutdownEveryServer(options: ShutdownOptions = {}): void {
+  everyServerOptions = options;
+  if (Server.prototype.listen === listenThenShutDownGracefully) return;
+  Server.prototype.listen = listenThenShutDownGracefully;
+}
+
+// The listen() every http.Server inherits, wrapped: register the server, then listen as asked.
+const originalListen = Server.prototype.listen;
+let everyServerOptions: ShutdownOptions = {};
+
+function listenThenShutDownGracefully(this: Server, ...args: unknown[]): Server {
+  gracefulShutdown(this, everyServerOptions);
+  return Reflect.apply(originalListen, this, args);
 }
 
 function onSignal(signal: NodeJS.Signals, { timeoutMs, logger }: Settings): void {

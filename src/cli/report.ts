@@ -6,6 +6,7 @@ import type { ResolvedImage } from '../image/types.js';
 import { OPTION_LIST } from '../options/declarations.js';
 import type { Options } from '../options/options.js';
 import type { VerifyJson } from '../verify/index.js';
+import type { RenderResult } from '../render/index.js';
 
 import type { WriteAction as FileAction } from '../write/plan.js';
 
@@ -21,6 +22,7 @@ export interface RunReport {
   composeToMerge?: { file: string; settings: string };
   /** Where to build from and which Dockerfile, relative to the directory the command ran in. */
   build: { context: string; dockerfile: string };
+  rendered: Pick<RenderResult, 'plan' | 'wireInto'>;
 }
 
 /**
@@ -35,6 +37,7 @@ export function reportJson(report: RunReport, extra: { error?: CliError; verify?
     files: report.plan.map((f) => ({ path: f.path, action: f.action })),
     image: { ref: report.image.ref, version: report.image.version, digest: report.image.digest, source: report.image.source },
     build: report.build,
+    recipe: { id: report.rendered.plan.id, label: report.rendered.plan.label, command: report.rendered.plan.command, shutdown: report.rendered.plan.shutdown.kind },
     warnings: report.warnings,
     ...(verify ? { verify } : {}),
   });
@@ -70,8 +73,15 @@ export function reportHuman(report: RunReport, color: boolean): string {
     lines.push('Merge these hardened settings into its service (also in README.Docker.md):', '');
     for (const line of report.composeToMerge.settings.trimEnd().split('\n')) lines.push(`    ${line}`);
   }
-  lines.push('', `Wire graceful shutdown into ${report.options.sourceEntry}:`);
-  for (const line of report.wiring) lines.push(`  ${line}`);
+  const plan = report.rendered.plan;
+  lines.push('', `App: ${plan.label}, runs: ${plan.command.join(' ')}`);
+  if (report.wiring.length > 0 && report.rendered.wireInto !== undefined) {
+    lines.push('', `Wire graceful shutdown into ${report.rendered.wireInto}:`);
+    for (const line of report.wiring) lines.push(`  ${line}`);
+  } else if (plan.shutdown.kind !== 'wired') {
+    lines.push('', `Graceful shutdown: ${plan.shutdown.how}.`);
+  }
+  for (const step of plan.nextSteps) lines.push('', step);
   lines.push('', 'Next: see README.Docker.md to build, run and verify the container.');
   return `${lines.join('\n')}\n`;
 }

@@ -86,7 +86,7 @@ export const OPTIONS: OptionDeclarations = {
   entry: {
     flag: 'entry',
     type: 'string',
-    describe: 'Runtime entry file, relative to [dir] (e.g. dist/server.js)',
+    describe: 'Short for --start "node <file>": runtime entry file, relative to [dir] (e.g. dist/server.js)',
     validate: (value, where) => v.projectPath(value, where),
     async prompt({ given, facts, ask }) {
       if (given.entry !== undefined) return {};
@@ -100,7 +100,14 @@ export const OPTIONS: OptionDeclarations = {
       return { entry: entry as string };
     },
     summary: (o) => ['entry', o.entry],
-    writeBack: { kind: 'setup', args: (o) => ['--entry', o.entry] },
+    writeBack: { kind: 'setup', args: (o) => (runsEntry(o) ? ['--entry', o.entry] : []) },
+  },
+  start: {
+    flag: 'start',
+    type: 'string',
+    describe: 'The command the container runs, e.g. "node dist/server.js" (exec form; no &&, |, ; or $(...))',
+    summary: (o) => ['command', o.command.join(' ')],
+    writeBack: { kind: 'setup', args: (o) => (runsEntry(o) ? [] : ['--start', o.command.join(' ')]) },
   },
   dockerfile: {
     flag: 'dockerfile',
@@ -293,5 +300,10 @@ export const OPTIONS: OptionDeclarations = {
     writeBack: { kind: 'run', args: (o) => (o.verify.startTimeoutSeconds === DEFAULT_START_TIMEOUT_SECONDS ? [] : ['--start-timeout', String(o.verify.startTimeoutSeconds)]) },
   },
 };
+
+/** The command is `node <entry>`: --entry says it; anything else needs --start. */
+function runsEntry(o: { command: string[]; entry: string }): boolean {
+  return o.command.length === 2 && o.command[0] === 'node' && o.command[1] === o.entry;
+}
 
 export const OPTION_LIST = Object.values(OPTIONS) as readonly (typeof OPTIONS)[keyof typeof OPTIONS][];

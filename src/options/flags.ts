@@ -11,6 +11,8 @@ export interface Flags {
   entry?: string;
   /** Where to write the Dockerfile, relative to [dir]. */
   dockerfile?: string;
+  /** --start "<command>": what the container runs, parsed into exec form (no shell operators). */
+  start?: string;
   port?: string;
   worker?: boolean;
   node?: string;

@@ -14,8 +14,10 @@ export interface PrivateRegistry {
 }
 
 export interface Options {
-  /** Runtime entry, relative posix path (compiled output for a build). */
+  /** Runtime entry, relative posix path (compiled output for a build); the recipe's script when it has one. */
   entry: string;
+  /** What the container runs after dumb-init (the recipe's command; `node <entry>` without one). */
+  command: string[];
   /** Where the entry's source lives; the graceful-shutdown module is written next to it. */
   sourceEntry: string;
   /** The Dockerfile's path relative to [dir] (--dockerfile; default "Dockerfile"). */

@@ -4,6 +4,7 @@
 import type { BuildFact, PackageManagerName, ProjectFacts } from '../detect/facts.js';
 import { COMPOSE_FILE } from '../detect/existing.js';
 import { UsageError } from '../errors.js';
+import type { RecipePlan } from '../recipes/types.js';
 import { DEFAULT_BASE, DEFAULT_BUILD_TIMEOUT_SECONDS, DEFAULT_PORT, DEFAULT_START_TIMEOUT_SECONDS } from './declarations.js';
 import type { Answers, Flags } from './flags.js';
 import type { Options, PrivateRegistry } from './options.js';
@@ -15,25 +16,40 @@ export type { Answers, Flags } from './flags.js';
 export type { Base, Options, PackageManagerName, PrivateRegistry } from './options.js';
 export { DEFAULT_PORT } from './declarations.js';
 
-export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}): Options {
+/** The build the options use: the detected one unless --no-build (or the answer) says otherwise. */
+export function chosenBuild(flags: Flags, facts: Pick<ProjectFacts, 'build'>, answers: Answers = {}): BuildFact | undefined {
+  const buildWanted = mergeGiven(flags, answers).build ?? facts.build !== undefined;
+  if (buildWanted && !facts.build) {
+    throw new UsageError('--build was given but package.json has no "build" script: add one or pass --no-build');
+  }
+  return buildWanted ? facts.build : undefined;
+}
+
+/**
+ * With a recipe's `plan`, the plan decides what runs (its command and the file it runs); without one
+ * (callers that render `node <entry>` directly), the entry comes from --entry, an answer or detection.
+ */
+export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}, plan?: RecipePlan): Options {
   // Facts read from the project pass the same validators as flags before anything uses them.
   validateFacts(facts);
   const given = mergeGiven(flags, answers);
   const worker = given.worker ?? facts.likelyWorker ?? false;
-  const buildWanted = given.build ?? facts.build !== undefined;
-  if (buildWanted && !facts.build) {
-    throw new UsageError('--build was given but package.json has no "build" script: add one or pass --no-build');
-  }
-  const build = buildWanted ? facts.build : undefined;
+  const build = chosenBuild(flags, facts, answers);
 
-  const entryInput = given.entry ?? facts.entry;
-  if (entryInput === undefined) {
-    throw new UsageError('could not detect the entry file (no "start" script or "main"): pass --entry <file>');
+  let entry: string;
+  if (plan) {
+    entry = plan.commandScript ?? plan.command.join(' ');
+  } else {
+    const entryInput = given.entry ?? facts.entry;
+    if (entryInput === undefined) {
+      throw new UsageError('could not detect the start command (no "start" script or "main"): pass --start "<command>" or --entry <file>');
+    }
+    entry = v.projectPath(entryInput, '--entry');
+    if (!/\.(c|m)?js$/.test(entry)) {
+      throw new UsageError(`--entry must be a JavaScript file Node runs (.js, .mjs, .cjs), got "${entry}"${build ? '' : ' (TypeScript needs a build step: pass --build)'}`);
+    }
   }
-  const entry = v.projectPath(entryInput, '--entry');
-  if (!/\.(c|m)?js$/.test(entry)) {
-    throw new UsageError(`--entry must be a JavaScript file Node runs (.js, .mjs, .cjs), got "${entry}"${build ? '' : ' (TypeScript needs a build step: pass --build)'}`);
-  }
+  const sourceEntry = plan ? (plan.shutdown.kind === 'wired' ? v.projectPath(plan.shutdown.sourceEntry, 'source entry') : entry) : sourceEntryFor(entry, facts, build);
 
   const pmName = given.packageManager ?? facts.packageManager.name;
   const pmFact = facts.packageManager.name === pmName ? facts.packageManager : { name: pmName };
@@ -44,7 +60,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     );
   }
 
-  const healthInput = given.healthcheck === false ? false : (given.healthcheckPath ?? facts.healthcheckPath);
+  const healthInput = given.healthcheck === false ? false : (given.healthcheckPath ?? plan?.healthcheckPath ?? facts.healthcheckPath);
   const registry = privateRegistry(flags.npmRegistry, facts);
   const writableDirs = unique((given.writableDirs ?? []).map((d) => v.projectPath(d, '--writable-dir')));
   if (flags.verify && flags.dryRun) throw new UsageError('--verify builds the written files: drop --dry-run');
@@ -61,9 +77,10 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     ...(workspace ? { workspace } : {}),
     entry,
     dockerfile: flags.dockerfile !== undefined ? v.projectPath(flags.dockerfile, '--dockerfile') : 'Dockerfile',
-    sourceEntry: sourceEntryFor(entry, facts, build),
+    command: plan ? plan.command : ['node', entry],
+    sourceEntry,
     worker,
-    port: worker ? undefined : v.port(given.port ?? facts.port ?? DEFAULT_PORT),
+    port: worker ? undefined : v.port(given.port ?? plan?.port ?? facts.port ?? DEFAULT_PORT),
     healthcheckPath: worker || healthInput === false || healthInput === undefined ? undefined : v.healthPath(healthInput),
     nodeRange: flags.node !== undefined ? v.nodeRange(flags.node) : facts.nodeRange !== undefined ? v.nodeRange(facts.nodeRange, facts.nodeRangeSource ?? 'engines.node') : undefined,
     packageManager,

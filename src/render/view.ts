@@ -4,9 +4,11 @@ import type { ResolvedImage } from '../image/types.js';
 import type { Options } from '../options/options.js';
 import { regenerateCommand } from '../options/write-back.js';
 import { npmrcSecretShape } from './npmrc-secret.js';
+import type { RecipePlan } from '../recipes/types.js';
 import { installPlan } from './package-manager.js';
-import type { ShutdownPlacement } from './shutdown-placement.js';
+import { planView } from './plan-view.js';
 import { workspaceView } from './workspace-view.js';
+import type { ShutdownPlacement } from './shutdown-placement.js';
 
 /** The graceful-shutdown module's default timeout; `docker stop` waits 10 s before SIGKILL. */
 export const SHUTDOWN_TIMEOUT_SECONDS = 8;
@@ -24,24 +26,30 @@ export interface ViewInput {
   generatorVersion: string;
   /** package.json name or the directory name; sanitised here. */
   projectName: string;
-  shutdown: ShutdownPlacement;
+  plan: RecipePlan;
+  /** Where the wired module goes; undefined when the framework or a preload does the shutdown. */
+  shutdown: ShutdownPlacement | undefined;
+  shutdownModulePath: string | undefined;
   wiring: string[];
 }
 
 export function buildView(input: ViewInput) {
   const { options, image } = input;
   const plan = installPlan(options);
+  const recipe = planView(input.plan, options, plan);
+  // What the install needs before it runs: the project's (patches/, .npmrc settings) and the recipe's (a Prisma schema).
+  const installInputs = [...new Set([...options.install.paths, ...recipe.installInputs])];
   const alpine = options.base === 'alpine';
   // A tools stage exists only when installing needs something the base image lacks.
-  const tools = options.native || plan.packageManagerInstall !== undefined;
+  const tools = options.native || plan.packageManagerInstall !== undefined || recipe.buildPackages !== false;
   const serviceName = serviceNameFrom(input.projectName);
   const ws = options.workspace;
   const appDir = ws ? `/app/${ws.packageDir}` : '/app';
   // The Dockerfile as the build context sees it: a workspace builds from its root.
   const dockerfileInContext = ws ? `${ws.packageDir}/${options.dockerfile}` : options.dockerfile;
   const dashF = dockerfileInContext === 'Dockerfile' ? '' : `-f ${dockerfileInContext} `;
-  const writable = options.writableDirs.map((d) => `${appDir}/${d}`);
-  const volumes = options.writableDirs.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
+  const writable = recipe.writable.map((d) => `${appDir}/${d}`);
+  const volumes = recipe.writable.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
   const healthScript =
     options.port !== undefined && options.healthcheckPath !== undefined
       ? `fetch('http://127.0.0.1:'+(process.env.PORT||${options.port})+'${options.healthcheckPath}',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`
@@ -79,8 +87,8 @@ export function buildView(input: ViewInput) {
     toolsStage: tools ? 'tools' : 'base',
     packageManagerInstall: plan.packageManagerInstall ?? false,
     // Root-level install inputs join the manifests' COPY; nested ones keep their path.
-    manifests: [...plan.manifests, ...options.install.paths.filter((p) => !p.includes('/') && !isFolderInput(p))].join(' '),
-    installPaths: options.install.paths.filter((p) => p.includes('/') || isFolderInput(p)),
+    manifests: [...plan.manifests, ...installInputs.filter((p) => !p.includes('/') && !isFolderInput(p))].join(' '),
+    installPaths: installInputs.filter((p) => p.includes('/') || isFolderInput(p)),
     installEnv: envLine(options.install.env),
     installMounts,
     productionInstall: plan.productionInstall,
@@ -89,23 +97,35 @@ export function buildView(input: ViewInput) {
     registryUrl: secret.registryUrl,
     registryHostPath: secret.registryHostPath,
     npmrcSecretLines: secret.lines,
-    build: options.build ? { command: plan.runBuild(options.build.script), outDir: options.build.outDir } : false,
+    depsStage: recipe.depsStage,
+    buildSteps: recipe.buildSteps,
+    buildEnv: recipe.buildEnv || false,
+    buildPackages: recipe.buildPackages,
+    runtimePackages: recipe.runtimePackages,
+    runtimeEnv: recipe.runtimeEnv,
+    composeEnv: Object.entries({ NODE_ENV: 'production', ...recipe.plan.env }).map(([name, value]) => ({ name, value: /^[A-Za-z][\w./:@,+-]*$/.test(value) ? value : JSON.stringify(value) })),
+    copies: recipe.copies,
+    recipeLabel: recipe.plan.label,
+    shutdownKind: recipe.plan.shutdown.kind,
+    shutdownHow: recipe.plan.shutdown.kind === 'wired' ? false : recipe.plan.shutdown.how,
+    nextSteps: recipe.plan.nextSteps,
     writableDirs: writable.length > 0 ? writable.join(' ') : false,
     writableDirsList: writable.map((d) => `\`${d}\``).join(', '),
     volumes: volumes.length > 0 ? volumes : false,
     port: options.port ?? false,
     healthcheck: healthScript ? JSON.stringify(['node', '-e', healthScript]) : false,
     composeHealthcheck: healthScript ? JSON.stringify(['CMD', 'node', '-e', healthScript]) : false,
-    cmd: JSON.stringify(['dumb-init', 'node', options.entry]),
+    cmd: recipe.cmd,
+    command: recipe.plan.command.join(' '),
     entry: options.entry,
-    sourceEntry: options.sourceEntry,
+    sourceEntry: recipe.plan.shutdown.kind === 'wired' ? recipe.plan.shutdown.sourceEntry : options.sourceEntry,
     serviceName,
-    shutdownModulePath: input.shutdown.path,
+    shutdownModulePath: input.shutdownModulePath ?? false,
     shutdownTimeoutSeconds: SHUTDOWN_TIMEOUT_SECONDS,
     stopGracePeriodSeconds: STOP_GRACE_PERIOD_SECONDS,
     dockerStopSeconds: DOCKER_STOP_SECONDS,
     wiring: input.wiring,
-    codeLanguage: input.shutdown.flavor === 'ts' ? 'ts' : 'js',
+    codeLanguage: input.shutdown?.flavor === 'ts' ? 'ts' : 'js',
     warnings: plan.warnings,
   };
 }
@@ -151,4 +171,3 @@ function updateFlags(options: Options): string {
   if (options.image.baseImage) flags.push(` --base-image ${options.image.baseImage}`);
   return flags.join('');
 }
-

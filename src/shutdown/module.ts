@@ -2,7 +2,8 @@
 // matches the project. templates/graceful-shutdown.ts is the only hand-written copy: the
 // TypeScript flavour is that file as is, the ES-module flavour is the same text with the type
 // syntax deleted (strip-types.ts), and the CommonJS flavour converts that one's import/export
-// lines (to-commonjs.ts). Deriving by deletion rather than compiling keeps every comment and
+// lines (to-commonjs.ts); the preload flavour is the CommonJS one plus a call that hooks every
+// server the process creates. Deriving by deletion rather than compiling keeps every comment and
 // blank line, so the JavaScript the user gets reads like hand-written JavaScript.
 import template from '../../templates/graceful-shutdown.ts?raw';
 import { stripTypes } from './strip-types.js';
@@ -13,6 +14,9 @@ export { shutdownWiring } from './wiring.js';
 
 export type { ShutdownFlavor } from './flavor.js';
 
+/** The file name of the preload flavour, given to Node as `--require ./graceful-shutdown.cjs`. */
+export const PRELOAD_FILE = 'graceful-shutdown.cjs';
+
 /** The full text of `graceful-shutdown.<ext>` for a flavour. */
 export function shutdownModuleSource(flavor: ShutdownFlavor): string {
   switch (flavor) {
@@ -22,5 +26,13 @@ export function shutdownModuleSource(flavor: ShutdownFlavor): string {
       return stripTypes(template);
     case 'cjs':
       return toCommonJs(stripTypes(template));
+    case 'preload':
+      // The CommonJS flavour plus the one call that hooks every server: `--require` loads
+      // CommonJS whatever the app's module system is, before the app's own code runs.
+      return `${toCommonJs(stripTypes(template))}
+// Loaded with \`node --require ./${PRELOAD_FILE} <script>\`: every node:http server the process starts
+// listening is shut down gracefully, with no change to the app's code.
+gracefulShutdownEveryServer();
+`;
   }
 }

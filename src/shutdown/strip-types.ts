@@ -5,7 +5,7 @@
 //
 // This is deliberately not a general TypeScript stripper. It handles the subset the template is
 // written in: `import type` lines, top-level `type`/`interface` declarations, annotated
-// parameters and return types of `function` declarations (one line each), and annotated
+// parameters (a `this` parameter included) and return types of `function` declarations (one line each), and annotated
 // `const`/`let` declarations. Callbacks are left unannotated (their types are inferred), and
 // `as`, `!`, generics in expressions and enums are not used. test/shutdown/strip-types.test.ts
 // proves the output equals what the TypeScript compiler emits for the same source, so a template
@@ -40,7 +40,12 @@ function stripLine(line: string): string {
   if (fn) {
     const [, head = '', rest = ''] = fn;
     const close = findTopLevel(rest, 0, (ch) => ch === ')');
-    const params = splitTopLevel(rest.slice(0, close), ',').map(stripParameter).join(',');
+    // A `this` parameter is a type annotation only: it disappears with its comma.
+    const params = splitTopLevel(rest.slice(0, close), ',')
+      .map(stripParameter)
+      .filter((parameter) => parameter.trim() !== 'this')
+      .join(',')
+      .trimStart();
     const afterParams = rest.slice(close + 1);
     // A return type runs from ": " to the body's opening brace at the end of the line.
     const body = afterParams.startsWith(':') ? afterParams.slice(afterParams.lastIndexOf(' {')) : afterParams;

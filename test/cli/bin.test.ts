@@ -123,11 +123,13 @@ describe('bin: scripted runs', () => {
     const report = JSON.parse(result.stdout) as {
       files: { path: string; action: string }[];
       image: { ref: string; version: string; digest: string; source: string };
+      recipe: { id: string; label: string; command: string[]; shutdown: string };
       warnings: string[];
       build: { context: string; dockerfile: string };
     };
-    expect(Object.keys(report).sort()).toEqual(['build', 'files', 'image', 'warnings', 'written']);
+    expect(Object.keys(report).sort()).toEqual(['build', 'files', 'image', 'recipe', 'warnings', 'written']);
     expect(report.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
+    expect(report.recipe).toEqual({ id: 'node', label: 'Node.js', command: ['node', 'src/index.js'], shutdown: 'wired' });
     expect(report.files.map((f) => f.path)).toEqual(['Dockerfile', '.dockerignore', 'compose.yaml', 'README.Docker.md', 'src/graceful-shutdown.js']);
     expect(report.files.every((f) => f.action === 'create')).toBe(true);
     expect(report.image.source).toBe('snapshot');

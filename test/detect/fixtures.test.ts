@@ -135,6 +135,39 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     healthcheckPath: '/healthz',
     existing: { dockerfile: true, dockerignore: true, compose: false },
   },
+  // Scaffolded by the frameworks' own tools (issue 9). What runs is decided by their recipes
+  // (test/recipes/recipes.test.ts); these are the facts detection reads from them.
+  // Detection's own entry for Nest is the old reading of tsconfig.json (dist/src/main.js); the nest
+  // recipe reads nest-cli.json and tsconfig.build.json instead and runs dist/main.js.
+  nest: {
+    name: 'nest-app',
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'dist/src/main.js',
+    sourceEntry: 'src/main.ts',
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir' },
+    framework: 'nest',
+    moduleSystem: 'module',
+    typescript: true,
+    port: 3000,
+    warnings: ['scripts.start:prod names dist/main, which does not exist'],
+  },
+  'fastify-cli': {
+    name: 'fastify-cli-app',
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'app.js',
+    framework: 'fastify',
+    moduleSystem: 'commonjs',
+    typescript: false,
+  },
+  'express-generator': {
+    name: 'express-generator-app',
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'bin/www',
+    port: 3000,
+    framework: 'express',
+    moduleSystem: 'commonjs',
+    typescript: false,
+  },
 };
 
 /** What a row does not say is one of these; every other fact must be absent. */

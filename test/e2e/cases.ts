@@ -31,6 +31,11 @@ export const CASES: readonly E2eCase[] = [
   { title: 'yarn-berry-app: Yarn 4 lockfile, workspaces focus --production', fixture: 'yarn-berry-app', flags: [], sourceFile: 'app.js' },
   { title: 'no-lockfile: generated with --allow-no-lockfile', fixture: 'no-lockfile', flags: ['--allow-no-lockfile'], sourceFile: 'server.js' },
   { title: 'existing-files: an old Dockerfile and a .dockerignore re-including .npmrc, replaced with --force', fixture: 'existing-files', flags: ['--force'], sourceFile: 'index.js' },
+  // Issue 9: apps made by the frameworks' own scaffolders, run the way their recipe says. Their health
+  // routes live in route files detection does not read, so the path is given as a script would.
+  { title: 'nest: nest new, nest build to dist/main.js (nest-cli.json + tsconfig.build.json), module wired into src/main.ts', fixture: 'nest', flags: ['--healthcheck-path', '/health'], sourceFile: 'src/app.service.ts' },
+  { title: 'fastify-cli: fastify generate, fastify start on 0.0.0.0, our module preloaded with --require', fixture: 'fastify-cli', flags: ['--healthcheck-path', '/health'], sourceFile: 'routes/root.js' },
+  { title: 'express-generator: node ./bin/www, module wired into bin/www', fixture: 'express-generator', flags: ['--healthcheck-path', '/health'], sourceFile: 'routes/users.js' },
   { title: 'express-cjs on the Debian --base slim variant', fixture: 'express-cjs', flags: ['--base', 'slim'], sourceFile: 'server.js' },
   // Issue 13: install inputs that are not manifests. Without legacy-peer-deps from .npmrc, npm ci
   // stops with ERESOLVE; without patches/ and pnpm-workspace.yaml, pnpm stops with

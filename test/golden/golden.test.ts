@@ -37,8 +37,8 @@ async function flavourOf(dir: string, file: string): Promise<ShutdownFlavor> {
 }
 
 describe('golden files', () => {
-  it.each(['cjs', 'esm', 'ts'] as const)('graceful-shutdown module, %s flavour', async (flavour) => {
-    await expect(shutdownModuleSource(flavour)).toMatchFileSnapshot(`__snapshots__/graceful-shutdown/${flavour}.${flavour === 'ts' ? 'ts' : 'js'}`);
+  it.each(['cjs', 'esm', 'ts', 'preload'] as const)('graceful-shutdown module, %s flavour', async (flavour) => {
+    await expect(shutdownModuleSource(flavour)).toMatchFileSnapshot(`__snapshots__/graceful-shutdown/${flavour}.${{ ts: 'ts', preload: 'cjs' }[flavour as string] ?? 'js'}`);
   });
 
   for (const c of CASES) {

@@ -9,6 +9,7 @@ import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { shutdownPlacement } from '../../src/render/shutdown-placement.js';
 import { COMPILE_OPTIONS, templates } from '../../src/render/templates.js';
+import { entryPlan } from '../../src/render/plan-view.js';
 import { buildView } from '../../src/render/view.js';
 import type { WorkspaceFact } from '../../src/detect/workspace.js';
 import { factsFor } from '../support/facts.js';
@@ -45,12 +46,12 @@ describe('precompiled templates', () => {
 
     const parsed = parseArgs(['--yes', '--native', '--writable-dir', 'uploads', '--npm-registry', 'https://npm.acme.dev/'], { version: '0', width: 100 });
     if (parsed.kind !== 'run') throw new Error('expected a run');
-    const options = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' } }));
+    const options = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' }));
     const shutdown = shutdownPlacement(options.sourceEntry, options.moduleSystem);
-    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', shutdown, wiring: ['a', 'b'] });
+    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: entryPlan(options), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
     // The workspace Dockerfile needs a workspace view: pnpm, a workspace dependency that builds, and a build of its own.
     const wsOptions = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, packageManager: { name: 'pnpm', version: '10.34.8', lockfile: 'pnpm-lock.yaml' }, workspace: WORKSPACE }));
-    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', shutdown, wiring: ['a', 'b'] });
+    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: entryPlan(wsOptions), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
     for (const name of Object.keys(templates) as (keyof typeof templates)[]) {
       const view = name === 'dockerfileWorkspace' ? wsView : shared;
       const fromSource = templates[name](view);

@@ -54,6 +54,8 @@ describe('rendering under arbitrary options', () => {
         const facts = factsFor({
           packageManager: { name: f.pm ?? 'npm', lockfile, yarnBerry: f.berry, version: f.pm === 'npm' ? undefined : '9.1.0' },
           build: f.build ? { script: 'build', outDir: 'dist' } : undefined,
+          // A build's start runs its output (a script outside it is refused: checkRuntimeHoldsCommand).
+          ...(f.build ? { entry: 'dist/server.js', sourceEntry: 'src/server.ts' } : {}),
         });
         let parsed;
         try {
@@ -71,9 +73,17 @@ describe('rendering under arbitrary options', () => {
           refused += 1;
           return;
         }
-        rendered += 1;
         const image = options.base === 'slim' ? FIXED_SLIM_IMAGE : FIXED_IMAGE;
-        const result = renderFiles({ options, image, generatorVersion: '0.0.0', projectName: 'demo' });
+        let result;
+        try {
+          result = renderFiles({ options, image, generatorVersion: '0.0.0', projectName: 'demo' });
+        } catch (error) {
+          // e.g. --entry outside the build output that a build stage copies: refused, exit 2.
+          expect(error).toBeInstanceOf(UsageError);
+          refused += 1;
+          return;
+        }
+        rendered += 1;
         const dockerfile = result.files.find((file) => file.path === 'Dockerfile')?.content ?? '';
         expect(checkDockerfile(dockerfile)).toEqual([]);
         for (const file of result.files) {

@@ -26,7 +26,7 @@ function stage(dockerfile: string, name: string): string {
 
 describe('rendered files', () => {
   it('every FROM of the official image carries the exact tag and the digest', () => {
-    const { file } = render(['--native'], { build: { script: 'build', outDir: 'dist' } });
+    const { file } = render(['--native'], { build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' });
     const froms = file('Dockerfile').split('\n').filter((l) => l.startsWith('FROM '));
     expect(froms.length).toBeGreaterThanOrEqual(4);
     const external = froms.filter((l) => l.startsWith('FROM node:'));
@@ -42,7 +42,7 @@ describe('rendered files', () => {
   });
 
   it('a private registry: the token comes only through the secret mount of install steps', () => {
-    const { file } = render([], { registry: { scopes: [{ scope: '@acme', url: 'https://npm.acme.dev/' }], hasToken: true }, build: { script: 'build', outDir: 'dist' } });
+    const { file } = render([], { registry: { scopes: [{ scope: '@acme', url: 'https://npm.acme.dev/' }], hasToken: true }, build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' });
     const dockerfile = file('Dockerfile');
     expect(stage(dockerfile, 'deps')).toContain('--mount=type=secret,id=npmrc,target=/root/.npmrc');
     expect(stage(dockerfile, 'build')).toContain('--mount=type=secret,id=npmrc,target=/root/.npmrc');
@@ -91,5 +91,17 @@ describe('rendered files', () => {
     const timeout = Number(/graceful-shutdown timeout \((\d+)s\)/.exec(compose)?.[1]);
     expect(grace).toBeGreaterThan(timeout);
     expect(compose).toMatch(/read_only: true[\s\S]*cap_drop:\n\s+- ALL[\s\S]*no-new-privileges:true/);
+  });
+});
+
+describe('the runtime stage holds what the command runs', () => {
+  it('a build script plus `node server.js` outside outDir is refused naming the missing file (it would copy only dist/)', () => {
+    expect(() => render([], { build: { script: 'build', outDir: 'dist' }, entry: 'server.js' })).toThrow(
+      /the start command runs server\.js, but the runtime stage copies only node_modules, package\.json, dist: server\.js would be missing/,
+    );
+  });
+
+  it('the same app without a build copies the context, which holds server.js', () => {
+    expect(render([], { entry: 'server.js' }).file('Dockerfile')).toMatch(/^COPY \. \.$/m);
   });
 });

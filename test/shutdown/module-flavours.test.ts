@@ -81,17 +81,23 @@ describe('stripTypes', () => {
     expect(compiled(stripped, 'x.js')).toBe(compiled(source, 'x.ts'));
   });
 
+  test('a `this` parameter disappears with its comma, as tsc drops it', () => {
+    const source = "function bound(this: Server, ...rest: unknown[]): Server {\n  return Reflect.apply(f, this, rest);\n}\n";
+    expect(stripTypes(source).split('\n')[0]).toBe('function bound(...rest) {');
+    expect(compiled(stripTypes(source), 'a.js')).toBe(compiled(source, 'a.ts'));
+  });
+
   test('a declaration that never ends is an error, not silently mangled output', () => {
     expect(() => stripTypes('export interface Broken {\n  a: number;\n')).toThrow(/never ends/);
   });
 });
 
 describe('toCommonJs', () => {
-  test('the CommonJS flavour loads with require(), exports the two functions, and rejects an unusable timeoutMs', async () => {
+  test('the CommonJS flavour loads with require(), exports the three functions, and rejects an unusable timeoutMs', async () => {
     const cjs = shutdownModuleSource('cjs');
     expect(cjs).not.toMatch(/^(import|export)\b/m);
     expect(cjs).toContain("const { constants } = require('node:os');");
-    expect(cjs.trimEnd().endsWith('module.exports = { isShuttingDown, gracefulShutdown };')).toBe(true);
+    expect(cjs.trimEnd().endsWith('module.exports = { isShuttingDown, gracefulShutdown, gracefulShutdownEveryServer };')).toBe(true);
     // 'use strict' is the first statement, right after the header comment.
     expect(cjs.slice(cjs.indexOf('*/') + 2).trimStart().startsWith("'use strict';")).toBe(true);
 
@@ -100,7 +106,7 @@ describe('toCommonJs', () => {
       const file = join(scratch.dir, 'graceful-shutdown.cjs');
       await writeFile(file, cjs);
       const loaded = createRequire(file)(file) as Record<string, unknown>;
-      expect(Object.keys(loaded).sort()).toEqual(['gracefulShutdown', 'isShuttingDown']);
+      expect(Object.keys(loaded).sort()).toEqual(['gracefulShutdown', 'gracefulShutdownEveryServer', 'isShuttingDown']);
       expect((loaded.isShuttingDown as () => boolean)()).toBe(false);
 
       // A mistyped timeout fails at registration, before any signal handler exists, rather than

@@ -1,13 +1,17 @@
 // The default command: detect, ask for what is missing (on a terminal), resolve the options and
 // the base image, render, and write the files. `create-secure-node-docker [dir]` runs it.
 import path from 'node:path';
+import type { ProjectFacts } from '../../detect/facts.js';
 import { detectProject } from '../../detect/index.js';
+import { readPackageJson } from '../../detect/package-json.js';
+import { parseEntryFlag, parseStartFlag } from '../../detect/start-command/index.js';
+import { planProject, type RecipePlan } from '../../recipes/index.js';
+import { startContextOf } from '../../recipes/start.js';
 import { CancelledError, ExitCode, UsageError } from '../../errors.js';
 import type { Ask } from '../../options/declaration.js';
 import { OPTIONS } from '../../options/declarations.js';
-import type { Flags } from '../../options/flags.js';
-import type { Options } from '../../options/options.js';
-import { resolveOptions } from '../../options/resolve.js';
+import type { Answers, Flags } from '../../options/flags.js';
+import { chosenBuild, resolveOptions } from '../../options/resolve.js';
 import { equivalentCommand } from '../../options/write-back.js';
 import { renderFiles } from '../../render/index.js';
 import type { ProjectFs } from '../../write/project-fs.js';
@@ -28,6 +32,7 @@ export const command: CommandModule = {
       ['$0', 'Detect everything in the current directory and ask about the rest'],
       ['$0 ./api --yes', 'Non-interactive: detected values and defaults, no prompts'],
       ['$0 --yes --entry dist/server.js --port 8080 --writable-dir uploads', 'Scripted run with explicit values'],
+      ['$0 --yes --start "node --enable-source-maps dist/main.js"', 'Say what the container runs (exec form, no shell operators)'],
       ['$0 --yes --offline --dry-run --json', 'Show what would be written, without network or writes'],
       ['$0 --yes --registry-mirror https://mirror.example.com', 'Resolve the digest through a Docker Hub mirror'],
       ['$0 --yes --verify', 'Write the files, then build, run and check the image on your Docker engine (exit 5 if it fails)'],
@@ -44,13 +49,19 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const interactive = deps.isTTY && !flags.yes && !isCi(deps.env);
 
   let ask: Ask | undefined;
-  let answers = {};
+  let answers: Answers = {};
   if (interactive) {
     ask = await deps.createAsk();
     answers = await askForMissing(flags, facts, ask);
   }
-  const options = resolveOptions(flags, facts, answers);
-  const entryWarnings = await checkEntry(options, fs);
+  const recipe = await recipePlan(flags, facts, answers, fs);
+  const options = resolveOptions(flags, facts, answers, recipe.plan);
+  const entryWarnings = [...recipe.warnings, ...(await checkEntry(recipe.plan, fs))];
+  // The workspace Dockerfile copies the package and its built workspace deps; a framework's own
+  // runtime layout (standalone output, .output, package binaries) is not rendered there yet.
+  if (options.workspace && !WORKSPACE_RECIPES.has(recipe.plan.id)) {
+    throw new UsageError(`${recipe.plan.label} inside a workspace is not supported yet: only plain Node servers (a start script that runs node <file>) are built from a workspace root`);
+  }
 
   if (interactive && ask) {
     deps.stderr(summarize(options, facts));
@@ -73,6 +84,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
     image: resolution.image,
     generatorVersion: deps.version,
     projectName: facts.name ?? path.basename(root),
+    plan: recipe.plan,
   });
   const warnings = [...facts.warnings, ...entryWarnings, ...resolution.warnings, ...rendered.warnings];
 
@@ -91,7 +103,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const written = !options.dryRun && refusal === undefined && outcome.plan.some((w) => w.action === 'create' || w.action === 'overwrite');
   const dockerfileInContext = options.workspace ? `${options.workspace.packageDir}/${options.dockerfile}` : options.dockerfile;
   const build = buildReport(deps.cwd, writeRoot, dockerfileInContext);
-  const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge, build };
+  const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge, build, rendered };
   deps.stderr(reportHuman(report, colorEnabled(deps)));
   if (refusal) {
     if (options.json) deps.stdout(`${reportJson(report, { error: refusal })}\n`);
@@ -109,23 +121,38 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   return ExitCode.ok;
 }
 
+/** Recipes whose plan the workspace Dockerfile renders: a package that runs `node <file>`. */
+const WORKSPACE_RECIPES = new Set(['node', 'express-generator']);
+
 /** Build context and Dockerfile as paths relative to where the command ran (a plain app in "." is "." and "Dockerfile"). */
 function buildReport(cwd: string, context: string, dockerfileInContext: string): { context: string; dockerfile: string } {
   const relative = (to: string) => path.relative(cwd, to).split(path.sep).join('/') || '.';
   return { context: relative(context), dockerfile: relative(path.join(context, dockerfileInContext)) };
 }
 
-/** The entry must exist, unless it is the output of the build (then its source should). */
-async function checkEntry(options: Options, fs: ProjectFs): Promise<string[]> {
-  const built = options.build !== undefined && options.entry.startsWith(`${options.build.outDir}/`);
-  if (!built) {
-    if (!(await fs.exists(options.entry))) throw new UsageError(`entry file ${options.entry} does not exist in the project: pass --entry <file>`);
-    return [];
-  }
-  if (!(await fs.exists(options.sourceEntry))) {
-    return [`could not find the source of ${options.entry} (looked for ${options.sourceEntry}); wire the graceful-shutdown module into your entry by hand`];
-  }
-  return [];
+/** The recipe that owns the app and its plan, with --start/--entry (or a typed entry) applied. */
+async function recipePlan(flags: Flags, facts: ProjectFacts, answers: Answers, fs: ProjectFs): Promise<{ plan: RecipePlan; warnings: string[] }> {
+  const pkg = await readPackageJson(fs, flags.dir ?? '.');
+  const recipeFacts: ProjectFacts = { ...facts };
+  const build = chosenBuild(flags, facts, answers);
+  if (build) recipeFacts.build = build;
+  else delete recipeFacts.build;
+  const startCtx = await startContextOf({ pkg, fs, facts: recipeFacts });
+  // A typed answer that differs from the detected entry counts as --entry.
+  const entry = flags.entry ?? (answers.entry !== undefined && answers.entry !== facts.entry ? answers.entry : undefined);
+  if (flags.start !== undefined && entry !== undefined) throw new UsageError('--start and --entry both name the command: pass one of them');
+  const start = flags.start !== undefined ? await parseStartFlag(flags.start, startCtx) : entry !== undefined ? await parseEntryFlag(entry, startCtx) : undefined;
+  const warnings: string[] = [];
+  const plan = await planProject({ pkg, fs, facts: recipeFacts, warnings, ...(start ? { start } : {}) });
+  return { plan, warnings };
+}
+
+/** A script run from the build context must exist (a build's output may not exist yet). */
+async function checkEntry(plan: RecipePlan, fs: ProjectFs): Promise<string[]> {
+  const script = plan.commandScript;
+  if (script === undefined || plan.buildSteps.length > 0 || script.startsWith('node_modules/')) return [];
+  for (const file of [script, `${script}.js`, `${script}.mjs`, `${script}.cjs`, `${script}/index.js`]) if (await fs.exists(file)) return [];
+  throw new UsageError(`start script ${script} does not exist in the project: pass --start "<command>" (or --entry <file>)`);
 }
 
 function confirmWith(ask: Ask, deps: CliDeps) {

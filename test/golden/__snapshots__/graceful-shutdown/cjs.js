@@ -24,10 +24,16 @@
  *
  * Calling gracefulShutdown() again (another server, more hooks) adds to the same shutdown; signal
  * handlers are installed once and the first call's timeoutMs, signals and logger apply.
+ *
+ * For a server your code never sees (one a framework's CLI creates), call
+ * gracefulShutdownEveryServer() before it starts: every node:http server that starts listening
+ * from then on is shut down this way. The preload copy of this module (graceful-shutdown.cjs,
+ * given as `node --require ./graceful-shutdown.cjs <script>`) does exactly that, with no code change.
  * No dependencies; needs Node.js 18.2 or later.
  */
 'use strict';
 
+const { Server } = require('node:http');
 const { constants } = require('node:os');
 
 const DEFAULT_TIMEOUT_MS = 8000;
@@ -73,6 +79,25 @@ function gracefulShutdown(target, options = {}) {
   for (const signal of current.signals) {
     process.on(signal, (received) => onSignal(received, current));
   }
+}
+
+/**
+ * Shuts down every node:http server that starts listening after this call, as if each had been
+ * passed to gracefulShutdown(server, options). For servers created where the app cannot reach them.
+ */
+function gracefulShutdownEveryServer(options = {}) {
+  everyServerOptions = options;
+  if (Server.prototype.listen === listenThenShutDownGracefully) return;
+  Server.prototype.listen = listenThenShutDownGracefully;
+}
+
+// The listen() every http.Server inherits, wrapped: register the server, then listen as asked.
+const originalListen = Server.prototype.listen;
+let everyServerOptions = {};
+
+function listenThenShutDownGracefully(...args) {
+  gracefulShutdown(this, everyServerOptions);
+  return Reflect.apply(originalListen, this, args);
 }
 
 function onSignal(signal, { timeoutMs, logger }) {
@@ -195,4 +220,4 @@ function isNotRunning(error) {
   return 'code' in error && error.code === 'ERR_SERVER_NOT_RUNNING';
 }
 
-module.exports = { isShuttingDown, gracefulShutdown };
+module.exports = { isShuttingDown, gracefulShutdown, gracefulShutdownEveryServer };

@@ -1,0 +1,125 @@
+// The preload flavour (graceful-shutdown.cjs given as `node --require`) on apps that were NOT
+// changed at all: their servers are created where the app never passes them to us, as a framework
+// CLI does. Real child processes, real SIGTERM, the real node:http client. The control runs the
+// same app without the preload and sees the in-flight request die, so the preload is what made
+// the difference.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PRELOAD_FILE, shutdownModuleSource } from '../../src/shutdown/module.js';
+import { APP_NODE } from './support/child-app.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const dir = join(repo, '.tmp', `preload-${process.pid}`);
+
+// Unwired apps: no import of the module, no signal handling of their own.
+const APPS: Record<string, string> = {
+  'http-cjs.cjs': `const http = require('node:http');
+const server = http.createServer((req, res) => {
+  const ms = Number(new URL(req.url, 'http://x').searchParams.get('ms') ?? 0);
+  setTimeout(() => res.end('slow done after ' + ms + ' ms'), ms);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`,
+  'http-esm.mjs': `import { createServer } from 'node:http';
+const server = createServer((req, res) => {
+  const ms = Number(new URL(req.url, 'http://x').searchParams.get('ms') ?? 0);
+  setTimeout(() => res.end('slow done after ' + ms + ' ms'), ms);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`,
+  // Like fastify-cli's close-with-grace: the app's own SIGTERM handler, registered before the
+  // server listens, closes the listener first; the preloaded module still waits for the request
+  // (Node calls a second close()'s callback at the server's 'close' event, after the last socket).
+  'closes-first.cjs': `const http = require('node:http');
+const server = http.createServer((req, res) => {
+  const ms = Number(new URL(req.url, 'http://x').searchParams.get('ms') ?? 0);
+  setTimeout(() => res.end('slow done after ' + ms + ' ms'), ms);
+});
+process.on('SIGTERM', () => server.close());
+server.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`,
+  'express.cjs': `const express = require(${JSON.stringify(join(repo, 'node_modules/express'))});
+const app = express();
+app.get('/slow', (req, res) => setTimeout(() => res.send('slow done after ' + req.query.ms + ' ms'), Number(req.query.ms)));
+const server = app.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`,
+};
+
+interface Run {
+  status: number | string;
+  body: string;
+  exit: { code: number | null; signal: NodeJS.Signals | null };
+  output: string;
+}
+
+/** Starts the app, asks GET /slow?ms=1500, sends SIGTERM 300 ms into it, and reports what happened. */
+async function stopDuringSlowRequest(app: string, nodeArgs: string[]): Promise<Run> {
+  const child = spawn(APP_NODE, [...nodeArgs, app], { cwd: dir, stdio: 'pipe' });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "listening" line: ${output}`)), 10_000);
+      child.stdout.on('data', () => {
+        const m = /listening on (\d+)/.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+    });
+    const response = new Promise<{ status: number | string; body: string }>((resolve) => {
+      get({ host: '127.0.0.1', port, path: '/slow?ms=1500' }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', (e) => resolve({ status: `error: ${e.message}`, body }));
+      }).on('error', (e) => resolve({ status: `error: ${e.message}`, body: '' }));
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    const [{ status, body }, [code, signal]] = await Promise.all([response, exited]);
+    return { status, body, exit: { code, signal }, output };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+beforeAll(async () => {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, PRELOAD_FILE), shutdownModuleSource('preload'));
+  for (const [name, text] of Object.entries(APPS)) await writeFile(join(dir, name), text);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('preload flavour: node --require ./graceful-shutdown.cjs, app unchanged', () => {
+  test.each(Object.keys(APPS))('%s: the in-flight request finishes with 200 and the process exits 0', async (app) => {
+    const run = await stopDuringSlowRequest(app, ['--require', `./${PRELOAD_FILE}`]);
+    expect(run.status, run.output).toBe(200);
+    expect(run.body).toBe('slow done after 1500 ms');
+    expect(run.exit).toEqual({ code: 0, signal: null });
+    expect(run.output).toContain('graceful-shutdown: SIGTERM received, draining connections');
+  });
+
+  test('control: the same app without the preload dies on SIGTERM and the request fails', async () => {
+    const run = await stopDuringSlowRequest('http-cjs.cjs', []);
+    expect(run.status).toMatch(/^error: /);
+    expect(run.exit).toEqual({ code: null, signal: 'SIGTERM' });
+  });
+
+  test('the preload flavour is the CommonJS flavour plus the one call that hooks every server', () => {
+    const preload = shutdownModuleSource('preload');
+    expect(preload.startsWith(shutdownModuleSource('cjs'))).toBe(true);
+    expect(preload.slice(shutdownModuleSource('cjs').length).match(/^[^/\n].*$/gm)).toEqual(['gracefulShutdownEveryServer();']);
+  });
+});
