@@ -1,13 +1,14 @@
 // The recipes on the real framework apps in test/fixtures (made with each framework's own packages, see
 // test/fixtures/FRAMEWORKS.md): the recipe that claims each, and the command, copies and health path
 // its plan gives. The e2e rig builds and runs these same plans.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { META_FRAMEWORK_RECIPES } from '../../src/recipes/meta-frameworks.js';
 import { nodeProjectFs } from '../../src/write/project-fs.js';
 import { firstPlan } from './context.js';
+import { switchNextToStandalone } from '../e2e/rig/next-standalone.js';
 
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures', name);
 const planOf = async (dir: string) => firstPlan(META_FRAMEWORK_RECIPES, nodeProjectFs(dir));
@@ -32,8 +33,7 @@ test('next-app with output: "standalone" switched on in a copy (as the e2e case 
   const dir = mkdtempSync(path.join(tmpdir(), 'next-standalone-'));
   try {
     cpSync(fixture('next-app'), dir, { recursive: true });
-    const config = path.join(dir, 'next.config.ts');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('const nextConfig: NextConfig = {', 'const nextConfig: NextConfig = {\n  output: "standalone",'));
+    switchNextToStandalone(dir);
     const { plan } = await planOf(dir);
     expect(plan?.id).toBe('next-standalone');
     expect(plan?.productionDependencies).toBe(false);
