@@ -11,8 +11,12 @@ export interface FrameworkCase {
   command: RegExp;
   /** Paths under /app the plan makes writable: a tmpfs each in the hardened run, as in compose. */
   writable: string[];
-  /** 'none': the runtime has no node_modules at all (Nuxt .output); 'traced': only what Next traced, not npm's full install. */
-  nodeModules: 'production' | 'traced' | 'none';
+  /**
+   * 'production': npm's install of the dependencies; 'traced': only what Next traced into standalone,
+   * not npm's full install; 'empty': every package is a devDependency (adapter-node bundles them), so
+   * the production install is empty; 'none': no node_modules at all (Nuxt .output).
+   */
+  nodeModules: 'production' | 'traced' | 'empty' | 'none';
   /** A source file (not a manifest or lockfile) the rebuild-cache check edits. */
   sourceFile: string;
 }
@@ -30,7 +34,7 @@ export const FRAMEWORK_CASES: readonly FrameworkCase[] = [
     sourceFile: 'app/page.tsx',
   },
   { title: 'nuxt-app: Nuxt 4, .output only', fixture: 'nuxt-app', command: /node \.output\/server\/index\.mjs$/, writable: [], nodeModules: 'none', sourceFile: 'app/app.vue' },
-  { title: 'sveltekit-app: SvelteKit adapter-node, node build', fixture: 'sveltekit-app', command: /node build$/, writable: [], nodeModules: 'production', sourceFile: 'src/routes/+page.svelte' },
+  { title: 'sveltekit-app: SvelteKit adapter-node, node build', fixture: 'sveltekit-app', command: /node build$/, writable: [], nodeModules: 'empty', sourceFile: 'src/routes/+page.svelte' },
   { title: 'astro-app: Astro @astrojs/node standalone', fixture: 'astro-app', command: /node --require \.\/graceful-shutdown\.cjs dist\/server\/entry\.mjs$/, writable: [], nodeModules: 'production', sourceFile: 'src/pages/index.astro' },
   { title: 'react-router-app: React Router 7, react-router-serve', fixture: 'react-router-app', command: /node node_modules\/@react-router\/serve\/bin\.js \.\/build\/server\/index\.js$/, writable: [], nodeModules: 'production', sourceFile: 'app/routes/home.tsx' },
   { title: 'remix-app: Remix 2, remix-serve', fixture: 'remix-app', command: /node node_modules\/@remix-run\/serve\/dist\/cli\.js \.\/build\/server\/index\.js$/, writable: [], nodeModules: 'production', sourceFile: 'app/routes/_index.tsx' },
