@@ -61,7 +61,8 @@ async function measure(rig, name, dir, flavour, sourceFile = 'server.js') {
   const container = await rigApi.runContainer(rig.docker, image, { env: { PORT: String(port) } });
   await rigApi.waitFor(`${name} GET /health`, () => rigApi.httpGet(`http://127.0.0.1:${port}/health`), 60_000);
   const processes = await container.processes();
-  const app = processes.find((p) => /(^|\/)node\b/.test(p.command.split(' ')[0]));
+  // Next renames its process ("next-server (v16...)"): then the app is the first process after PID 1.
+  const app = processes.find((p) => /(^|\/)node\b/.test(p.command.split(' ')[0])) ?? processes[1] ?? processes[0];
   const pid1 = processes[0]?.command ?? '?';
   const inFlight = await rigApi.stopDuringSlowRequest(container, port, 3000);
   await container.remove();
