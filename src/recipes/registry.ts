@@ -2,6 +2,7 @@
 // ties (specific before general; plain Node last, it always matches). Add-ons amend whichever plan
 // was chosen. Adding a framework means adding its file here, not editing the template.
 import { expressGeneratorRecipe } from './express-generator.js';
+import { META_FRAMEWORK_RECIPES } from './meta-frameworks.js';
 import { fastifyCliRecipe } from './fastify-cli.js';
 import { nestRecipe } from './nest.js';
 import { nodeRecipe } from './node.js';
@@ -11,6 +12,7 @@ import type { Recipe } from './types.js';
 
 export const RECIPES: readonly Recipe[] = [
   // Meta-frameworks (next, nuxt, sveltekit, astro, react-router, remix) go first, before static-site.
+  ...META_FRAMEWORK_RECIPES,
   staticSiteRecipe,
   nestRecipe,
   fastifyCliRecipe,

@@ -9,6 +9,8 @@ export const HARDENING_FLAGS = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 
 export interface RunOptions {
   hardened?: boolean;
   env?: Record<string, string>;
+  /** Extra tmpfs mounts (`/app/.next/cache:uid=1000,gid=1000`), as compose gives a plan's writable paths. */
+  tmpfs?: readonly string[];
 }
 
 /** A process of a running container, read from the host's /proc (docker top gives host PIDs). */
@@ -91,6 +93,7 @@ export class Container {
 export async function runContainer(docker: DockerCli, image: string, opts: RunOptions = {}): Promise<Container> {
   const args = ['run', '-d', '--network', 'host', '--name', `e2e-${randomBytes(4).toString('hex')}`, '--health-interval', '2s'];
   if (opts.hardened) args.push(...HARDENING_FLAGS);
+  for (const mount of opts.tmpfs ?? []) args.push('--tmpfs', mount);
   for (const [k, v] of Object.entries(opts.env ?? {})) args.push('-e', `${k}=${v}`);
   args.push(image);
   const id = await docker.out(args);

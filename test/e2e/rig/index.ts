@@ -9,3 +9,4 @@ export { installedTool, unpackedPackage } from './npm-package.js';
 export { missingPrerequisites, startRig, type Rig } from './rig.js';
 export { CURRENT_LTS, standInForTag } from './stand-in-images.js';
 export { freePort } from '../../support/registry.js';
+export { switchNextToStandalone } from './next-standalone.js';
