@@ -111,7 +111,7 @@ export function previousLts(major: number): number {
 }
 
 /** How to name the right start file. (With the start-command work merged: `--start <command>`.) */
-export const START_FLAG = '--entry <the file that starts it>';
+export const START_FLAG = '--start "<the command that starts it>"';
 
 function exitedHint(exitCode: number, ctx: HintContext): string {
   if (exitCode === 0) {

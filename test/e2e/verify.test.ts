@@ -108,7 +108,7 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     const r = await verifyRun(ws.dir, ['--no-worker', '--port', '3000']);
     expect(r.code, r.stderr).toBe(5);
     expect(r.verify?.checks.find((c) => c.name === 'stays up')?.detail).toMatch(/^exited with code 0 after /);
-    expect(r.verify?.hint).toBe('plugin.js exited at once with code 0: it starts no server. If it is a job or worker, pass --worker; otherwise pass --entry <the file that starts it>');
+    expect(r.verify?.hint).toBe('plugin.js exited at once with code 0: it starts no server. If it is a job or worker, pass --worker; otherwise pass --start "<the command that starts it>"');
   });
 
   it('a start command whose file the build does not produce gets the MODULE_NOT_FOUND hint naming it', async () => {
