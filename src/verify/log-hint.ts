@@ -82,7 +82,7 @@ function missingModule(log: string, entry: string): string | undefined {
   if (target.startsWith(`${APP_DIR}/`)) {
     const file = target.slice(APP_DIR.length + 1);
     if (file === entry || importer === undefined) {
-      return `the start command runs ${file}, which is not in the image: the entry or the build output is wrong (pass --entry <the file the build writes>, or fix the build's output directory)`;
+      return `the start command runs ${file}, which is not in the image: the entry or the build output is wrong (pass --start "<command>" or --entry <the file the build writes>, or fix the build's output directory)`;
     }
     return `${file} (imported from ${importer.replace(`${APP_DIR}/`, '')}) is not in the image: is it a build output that is not produced, or excluded by .dockerignore?`;
   }

@@ -48,7 +48,7 @@ describe('MODULE_NOT_FOUND', () => {
   it('for the started script: the start command or build output is wrong, naming the file', () => {
     const d = diagnose(exited(1), ctx({ entry: 'dist/server.js', log: log('missing-entry.log') }));
     expect(d.hint).toMatch(/^the start command runs dist\/server\.js, which is not in the image/);
-    expect(d.hint).toContain('--entry');
+    expect(d.hint).toContain('--start');
     expect(d.lines).toContain("Error: Cannot find module '/app/dist/server.js'");
   });
 
@@ -76,11 +76,11 @@ describe('a crash inside node_modules on this Node line', () => {
 });
 
 describe('exits at once', () => {
-  it('code 0, not a worker: --worker if it is one, else the file that starts the server', () => {
+  it('code 0, not a worker: --worker if it is one, else --start with the command that starts the server', () => {
     const hint = diagnose(exited(0), ctx({ entry: 'plugin.js', log: log('exits-at-once.log') })).hint;
     expect(hint).toMatch(/^plugin\.js exited at once with code 0: it starts no server/);
     expect(hint).toContain('--worker');
-    expect(hint).toContain('--entry');
+    expect(hint).toContain('--start');
   });
 
   it('code 0 as a worker: a worker must keep running', () => {
