@@ -6,7 +6,7 @@
 // hostile .npmrc cannot put anything but a plain word into the Dockerfile.
 import type { ProjectFs } from '../write/project-fs.js';
 import { printable } from '../options/validate.js';
-import { CREDENTIAL_KEY } from './npmrc.js';
+import { CREDENTIAL_KEY, npmrcEntries } from './npmrc.js';
 
 /** Settings that must not reach an image build: registry routing (secret mount), TLS trust, paths, proxies, identity. */
 const NOT_CARRIED = new Set([
@@ -23,13 +23,9 @@ export async function detectNpmrcSettings(fs: ProjectFs, warnings: string[]): Pr
   const text = await fs.read('.npmrc');
   if (text === undefined) return {};
   const env: Record<string, string> = {};
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+  for (const entry of npmrcEntries(text)) {
+    const key = entry.key;
+    const value = entry.value.replace(/^"(.*)"$/, '$1');
     if (CREDENTIAL_KEY.test(key) || key.startsWith('//') || key.startsWith('@') || NOT_CARRIED.has(key) || key.startsWith('init-')) continue;
     if (!KEY.test(key)) {
       warnings.push(`.npmrc setting "${printable(key)}" is not carried into the image build (only plain key=value settings are)`);

@@ -11,18 +11,23 @@ export const VALID_SCOPE = /^@[a-z0-9][a-z0-9._-]*$/;
 /** Keys that carry credentials, bare or per registry ("//host/:_authToken"). */
 export const CREDENTIAL_KEY = /(?:^|:)(?:_authToken|_auth|_password|password|certfile|keyfile)$/;
 
-export async function detectRegistry(fs: ProjectFs, warnings: string[]): Promise<RegistryFact | undefined> {
-  const text = await fs.read('.npmrc');
-  if (text === undefined) return undefined;
-  const fact: RegistryFact = { scopes: [], hasToken: false, source: '.npmrc' };
-  let literalToken = false;
+/** The `key=value` lines of an .npmrc (comments and blank lines skipped), trimmed. */
+export function* npmrcEntries(text: string): Generator<{ key: string; value: string }> {
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim();
+    yield { key: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim() };
+  }
+}
+
+export async function detectRegistry(fs: ProjectFs, warnings: string[]): Promise<RegistryFact | undefined> {
+  const text = await fs.read('.npmrc');
+  if (text === undefined) return undefined;
+  const fact: RegistryFact = { scopes: [], hasToken: false, source: '.npmrc' };
+  let literalToken = false;
+  for (const { key, value } of npmrcEntries(text)) {
     if (CREDENTIAL_KEY.test(key)) {
       fact.hasToken = true;
       const references = [...value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] ?? '');
