@@ -164,7 +164,8 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
 
   it('interactive: "Build and try it now?" is asked when the engine answers (declined: nothing is built)', async () => {
     const ws = await workspace('verify-good');
-    const engineEnv = { ...env } as Record<string, string | undefined>;
+    // An interactive run at a terminal: CI (set when CI runs this suite) would turn every prompt off.
+    const engineEnv = { ...env, CI: undefined } as Record<string, string | undefined>;
     const r = await runInProcess([], {
       cwd: ws.dir,
       isTTY: true,
