@@ -82,7 +82,8 @@ export function reportHuman(report: RunReport, color: boolean): string {
     lines.push('', `Graceful shutdown: ${plan.shutdown.how}.`);
   }
   for (const step of plan.nextSteps) lines.push('', step);
-  lines.push('', 'Next: see README.Docker.md to build, run and verify the container.');
+  // A dry run wrote no README.Docker.md to point at.
+  lines.push('', report.options.dryRun ? 'Next: run again without --dry-run to write the files, then see README.Docker.md.' : 'Next: see README.Docker.md to build, run and verify the container.');
   return `${lines.join('\n')}\n`;
 }
 

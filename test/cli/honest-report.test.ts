@@ -44,6 +44,9 @@ describe('a refused run reports what happened: nothing', () => {
     const dry = await runInProcess(['--yes', '--offline', '--json', '--dry-run'], { cwd: dir });
     expect(dry.code).toBe(0);
     expect((JSON.parse(dry.stdout) as { written: boolean }).written).toBe(false);
+    // Nothing was written, so there is no README.Docker.md to point at yet.
+    expect(dry.stderr).not.toContain('Next: see README.Docker.md');
+    expect(dry.stderr).toContain('Next: run again without --dry-run to write the files');
     const real = await runInProcess(['--yes', '--offline', '--json'], { cwd: dir });
     expect(real.code).toBe(0);
     expect((JSON.parse(real.stdout) as { written: boolean; error?: unknown }).written).toBe(true);
