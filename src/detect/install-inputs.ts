@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import type { ProjectFs } from '../write/project-fs.js';
 import { printable, projectPath } from '../options/validate.js';
 import type { PackageManagerFact } from './facts.js';
-import { isRecord, type PackageJson } from './package-json.js';
+import { isRecord, parseManifest, type PackageJson } from './package-json.js';
 
 export interface InstallInputs {
   /** Files and folders to COPY before the install, relative posix paths, in a stable order. */
@@ -53,13 +53,13 @@ export async function detectInstallInputs(
 /** pnpm `patchedDependencies` (package.json `pnpm` field): each value is a patch file the install applies. */
 async function patchFiles(fs: ProjectFs): Promise<string[]> {
   const text = await fs.read('package.json');
-  let raw: unknown;
+  let raw: Record<string, unknown>;
   try {
-    raw = JSON.parse((text ?? '{}').replace(/^\uFEFF/, ''));
+    raw = parseManifest(text ?? '{}', 'package.json');
   } catch {
     return []; // readPackageJson already reported a malformed manifest
   }
-  const pnpm = isRecord(raw) && isRecord(raw.pnpm) ? raw.pnpm : {};
+  const pnpm = isRecord(raw.pnpm) ? raw.pnpm : {};
   const patched = isRecord(pnpm.patchedDependencies) ? pnpm.patchedDependencies : {};
   const out: string[] = [];
   for (const [name, file] of Object.entries(patched)) {

@@ -22,14 +22,7 @@ export async function readPackageJson(fs: ProjectFs, dir: string): Promise<Packa
   if (text === undefined) {
     throw new UsageError(`no package.json in ${dir}: run this in a Node.js project root (or pass [dir])`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${fileIn(dir)} is not valid JSON: ${oneLine(reason)}`);
-  }
-  if (!isRecord(raw)) throw new UsageError(`${fileIn(dir)} must contain a JSON object`);
+  const raw = parseManifest(text, fileIn(dir));
   const engines = isRecord(raw.engines) ? raw.engines : {};
   const devEngines = isRecord(raw.devEngines) && isRecord(raw.devEngines.packageManager) ? raw.devEngines.packageManager : {};
   const devName = stringOrUndefined(devEngines.name);
@@ -46,6 +39,19 @@ export async function readPackageJson(fs: ProjectFs, dir: string): Promise<Packa
     dependencies: stringRecord(raw.dependencies),
     devDependencies: stringRecord(raw.devDependencies),
   };
+}
+
+/** A package.json's text -> its top-level object; malformed JSON or a non-object is one UsageError naming `shown`. */
+export function parseManifest(text: string, shown: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${shown} is not valid JSON: ${oneLine(reason)}`);
+  }
+  if (!isRecord(raw)) throw new UsageError(`${shown} must contain a JSON object`);
+  return raw;
 }
 
 /** Every dependency name, production first. */
@@ -69,7 +75,7 @@ function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function stringRecord(value: unknown): Record<string, string> {
+export function stringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isRecord(value)) return out;
   for (const [key, entry] of Object.entries(value)) {
