@@ -29,6 +29,10 @@
  * gracefulShutdownEveryServer() before it starts: every node:http server that starts listening
  * from then on is shut down this way. The preload copy of this module (graceful-shutdown.cjs,
  * given as `node --require ./graceful-shutdown.cjs <script>`) does exactly that, with no code change.
+ * With the preload, the app adds its cleanup hooks without importing anything; the call is a no-op
+ * when the app runs without the preload (npm run dev):
+ *   globalThis[Symbol.for('graceful-shutdown')]?.onShutdown(() => db.end());
+ * (TypeScript: `(globalThis as any)[Symbol.for('graceful-shutdown')]?.onShutdown(...)`.)
  * No dependencies; needs Node.js 18.2 or later.
  */
 import { Server } from 'node:http';
@@ -89,9 +93,7 @@ export function gracefulShutdown(target: ShutdownTarget, options: ShutdownOption
       trackResponses(server);
     }
   }
-  for (const hook of options.onShutdown ?? []) {
-    if (!hooks.includes(hook)) hooks.push(hook);
-  }
+  for (const hook of options.onShutdown ?? []) onShutdown(hook);
   if (settings) return;
 
   const current: Settings = {
@@ -105,12 +107,22 @@ export function gracefulShutdown(target: ShutdownTarget, options: ShutdownOption
   }
 }
 
+/** Adds a cleanup hook, run once after the servers have drained, in the order hooks were added. */
+export function onShutdown(hook: ShutdownHook): void {
+  if (typeof hook !== 'function') throw new TypeError('graceful-shutdown: onShutdown takes a function');
+  if (!hooks.includes(hook)) hooks.push(hook);
+}
+
+/** Where the preload publishes onShutdown and isShuttingDown for code that cannot import this file. */
+export const GLOBAL_KEY = Symbol.for('graceful-shutdown');
+
 /**
  * Shuts down every node:http server that starts listening after this call, as if each had been
  * passed to gracefulShutdown(server, options). For servers created where the app cannot reach them.
  */
 export function gracefulShutdownEveryServer(options: ShutdownOptions = {}): void {
   everyServerOptions = options;
+  Object.defineProperty(globalThis, GLOBAL_KEY, { value: Object.freeze({ onShutdown, isShuttingDown }), configurable: true });
   if (Server.prototype.listen === listenThenShutDownGracefully) return;
   Server.prototype.listen = listenThenShutDownGracefully;
 }

@@ -4,6 +4,7 @@ import type { ProjectFacts } from '../detect/facts.js';
 import type { CliError } from '../errors.js';
 import type { ResolvedImage } from '../image/types.js';
 import { OPTION_LIST } from '../options/declarations.js';
+import { shutdownHow } from '../shutdown/choose.js';
 import type { Options } from '../options/options.js';
 import type { VerifyJson } from '../verify/index.js';
 import type { RenderResult } from '../render/index.js';
@@ -78,8 +79,8 @@ export function reportHuman(report: RunReport, color: boolean): string {
   if (report.wiring.length > 0 && report.rendered.wireInto !== undefined) {
     lines.push('', `Wire graceful shutdown into ${report.rendered.wireInto}:`);
     for (const line of report.wiring) lines.push(`  ${line}`);
-  } else if (plan.shutdown.kind !== 'wired') {
-    lines.push('', `Graceful shutdown: ${plan.shutdown.how}.`);
+  } else if (shutdownHow(plan.shutdown) !== undefined) {
+    lines.push('', `Graceful shutdown: ${shutdownHow(plan.shutdown)}.`);
   }
   for (const step of plan.nextSteps) lines.push('', step);
   // A dry run wrote no README.Docker.md to point at.

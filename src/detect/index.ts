@@ -33,6 +33,8 @@ export interface DetectOptions {
   dirSegments?: readonly string[];
 }
 
+const HONO_NODE_SERVER = /['"]@hono\/node-server['"]/;
+
 export async function detectProject(projectFs: ProjectFs, options: DetectOptions = {}): Promise<ProjectFacts> {
   const dir = options.dir ?? '.';
   const fs = cachedFs(projectFs);
@@ -80,6 +82,7 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
   if (node.nodeRangeSource !== undefined) facts.nodeRangeSource = node.nodeRangeSource;
   const healthcheckPath = detectHealthPath(sources.entry) ?? detectHealthPath(sources.all);
   if (healthcheckPath !== undefined) facts.healthcheckPath = healthcheckPath;
-  if (sources.entry !== '') facts.likelyWorker = framework === 'unknown' && !/\.listen\s*\(|\bcreateServer\s*\(/.test(sources.all);
+  // Hono's Node server starts with serve({ fetch }) from @hono/node-server: no listen() in the app's code.
+  if (sources.entry !== '') facts.likelyWorker = framework === 'unknown' && !/\.listen\s*\(|\bcreateServer\s*\(/.test(sources.all) && !HONO_NODE_SERVER.test(sources.all);
   return facts;
 }

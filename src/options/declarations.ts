@@ -2,6 +2,7 @@
 // writes it back as arguments. The order is the order of the prompts, the summary and --help.
 // Adding an option = one entry here (and its key in flags.ts / its use in resolve.ts).
 import type { PackageManagerName } from '../detect/facts.js';
+import { SHUTDOWN_CHOICES } from '../shutdown/choose.js';
 import { UsageError } from '../errors.js';
 import type { OptionDeclarations } from './declaration.js';
 import type { Base } from './flags.js';
@@ -144,22 +145,30 @@ export const OPTIONS: OptionDeclarations = {
       const path = (await ask({
         type: 'input',
         name: 'healthcheckPath',
-        message: 'Health check path (leave empty for no HEALTHCHECK)',
+        message: 'Health check path (leave empty to check that the port answers HTTP at all)',
         default: facts.healthcheckPath ?? '',
         validate: promptCheck((value) => (value === '' ? value : v.healthPath(value))),
       })) as string;
-      return path === '' ? { healthcheck: false } : { healthcheckPath: path };
+      return path === '' ? {} : { healthcheckPath: path };
     },
-    summary: (o) => ['health check', o.healthcheckPath ?? 'none'],
+    summary: (o) => ['health check', o.healthcheckPath ?? (o.noHealthcheck || o.worker ? 'none' : 'any HTTP answer on /')],
     writeBack: {
       kind: 'setup',
-      args: (o) => (o.worker ? [] : o.healthcheckPath ? ['--healthcheck-path', o.healthcheckPath] : ['--no-healthcheck']),
+      args: (o) => (o.worker ? [] : o.healthcheckPath ? ['--healthcheck-path', o.healthcheckPath] : o.noHealthcheck ? ['--no-healthcheck'] : []),
     },
   },
   healthcheck: {
     // The negative half of --healthcheck-path: --no-healthcheck. Written back by healthcheckPath.
     flag: 'healthcheck',
     type: 'boolean',
+  },
+  shutdown: {
+    flag: 'shutdown',
+    type: 'choice',
+    choices: SHUTDOWN_CHOICES,
+    describe: 'Graceful shutdown of an app that owns its server: preload our module (default, no code edit), wired (two lines to paste), app (it handles SIGTERM itself)',
+    summary: (o) => ['graceful shutdown', o.shutdown ?? 'preload (unless the app handles SIGTERM itself)'],
+    writeBack: { kind: 'setup', args: (o) => (o.shutdown === undefined ? [] : ['--shutdown', o.shutdown]) },
   },
   writableDirs: {
     flag: 'writable-dir',

@@ -1,6 +1,7 @@
 // What the user said, on the command line or in a prompt answer, before validation. One key per
 // option declaration (declarations.ts); undefined = not given, so detection or a prompt fills it.
 import type { PackageManagerName } from '../detect/facts.js';
+import type { ShutdownChoice } from '../shutdown/choose.js';
 
 export type Base = 'alpine' | 'slim';
 
@@ -21,6 +22,8 @@ export interface Flags {
   build?: boolean;
   npmRegistry?: string;
   writableDirs?: string[];
+  /** --shutdown preload|wired|app; undefined = preload unless the app handles SIGTERM itself. */
+  shutdown?: ShutdownChoice;
   healthcheckPath?: string;
   /** false when --no-healthcheck was given (or the prompt was left empty). */
   healthcheck?: boolean;

@@ -2,6 +2,7 @@
 // declarations, rendering and reporting can read it without importing the merge.
 import type { BuildFact, Framework, ModuleSystem, PackageManagerName } from '../detect/facts.js';
 import type { Base } from './flags.js';
+import type { ShutdownChoice } from '../shutdown/choose.js';
 import type { WorkspaceOptions } from './workspace.js';
 
 export type { Base } from './flags.js';
@@ -26,12 +27,16 @@ export interface Options {
   /** Undefined for workers. */
   port?: number;
   healthcheckPath?: string;
+  /** --no-healthcheck: no HEALTHCHECK at all (without a path, the check is that the port answers HTTP). */
+  noHealthcheck?: true;
   nodeRange?: string;
   packageManager: { name: PackageManagerName; version?: string; lockfile?: string; yarnBerry: boolean };
   native: boolean;
   build?: BuildFact;
   registry?: PrivateRegistry;
   writableDirs: string[];
+  /** --shutdown as given (the plan's shutdown kind says what was chosen). */
+  shutdown?: ShutdownChoice;
   base: Base;
   framework: Framework;
   moduleSystem: ModuleSystem;

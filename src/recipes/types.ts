@@ -34,7 +34,9 @@ export type Shutdown =
    */
   | { kind: 'preload'; how: string }
   /** The app owns its server: we write the module and print the two wiring lines for this entry. */
-  | { kind: 'wired'; sourceEntry: string };
+  | { kind: 'wired'; sourceEntry: string; /** The file that already imports the module (nothing to print). */ already?: string }
+  /** The app handles SIGTERM itself (detected, or --shutdown app): nothing is written or preloaded. */
+  | { kind: 'app'; how: string };
 
 export interface RecipePlan {
   /** Stable id for reports/json: 'node', 'next-standalone', 'next', 'nuxt', 'sveltekit', 'astro', 'react-router', 'remix', 'nest', 'fastify-cli', 'express-generator'. */

@@ -44,7 +44,7 @@ export function renderFiles(input: RenderInput): RenderResult {
   const { options } = input;
   const plan = input.plan ?? entryPlan(options);
   const wired = plan.shutdown.kind === 'wired' ? shutdownPlacement(plan.shutdown.sourceEntry, options.moduleSystem) : undefined;
-  const wiring = wired ? shutdownWiring(options.framework, wired.flavor, wired.importSpecifier) : [];
+  const wiring = wired && !(plan.shutdown.kind === 'wired' && plan.shutdown.already) ? shutdownWiring(options.framework, wired.flavor, wired.importSpecifier) : [];
   const moduleFile = wired ? { path: wired.path, content: shutdownModuleSource(wired.flavor) } : plan.shutdown.kind === 'preload' ? { path: PRELOAD_FILE, content: shutdownModuleSource('preload') } : undefined;
   const view = buildView({ ...input, plan, shutdown: wired, shutdownModulePath: moduleFile?.path, wiring });
   const warnings = [...view.warnings];

@@ -6,7 +6,10 @@ import { regenerateCommand } from '../options/write-back.js';
 import { npmrcSecretShape } from './npmrc-secret.js';
 import type { RecipePlan } from '../recipes/types.js';
 import { installPlan } from './package-manager.js';
+import { healthProbe } from './health-probe.js';
 import { planView } from './plan-view.js';
+import { shutdownHow } from '../shutdown/choose.js';
+import { PRELOAD_FILE } from '../shutdown/module.js';
 import { workspaceView } from './workspace-view.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
@@ -50,10 +53,7 @@ export function buildView(input: ViewInput) {
   const dashF = dockerfileInContext === 'Dockerfile' ? '' : `-f ${dockerfileInContext} `;
   const writable = recipe.writable.map((d) => `${appDir}/${d}`);
   const volumes = recipe.writable.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
-  const healthScript =
-    options.port !== undefined && options.healthcheckPath !== undefined
-      ? `fetch('http://127.0.0.1:'+(process.env.PORT||${options.port})+'${options.healthcheckPath}',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`
-      : undefined;
+  const healthScript = healthProbe(options);
   const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}`];
   if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
@@ -107,7 +107,9 @@ export function buildView(input: ViewInput) {
     copies: recipe.copies,
     recipeLabel: recipe.plan.label,
     shutdownKind: recipe.plan.shutdown.kind,
-    shutdownHow: recipe.plan.shutdown.kind === 'wired' ? false : recipe.plan.shutdown.how,
+    shutdownHow: shutdownHow(recipe.plan.shutdown) ?? false,
+    preloadFile: recipe.plan.shutdown.kind === 'preload' ? PRELOAD_FILE : false,
+    wiredModule: recipe.plan.shutdown.kind === 'wired',
     nextSteps: recipe.plan.nextSteps,
     writableDirs: writable.length > 0 ? writable.join(' ') : false,
     writableDirsList: writable.map((d) => `\`${d}\``).join(', '),

@@ -129,8 +129,8 @@ describe('bin: scripted runs', () => {
     };
     expect(Object.keys(report).sort()).toEqual(['build', 'files', 'image', 'recipe', 'warnings', 'written']);
     expect(report.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
-    expect(report.recipe).toEqual({ id: 'node', label: 'Node.js', command: ['node', 'src/index.js'], shutdown: 'wired' });
-    expect(report.files.map((f) => f.path)).toEqual(['Dockerfile', '.dockerignore', 'compose.yaml', 'README.Docker.md', 'src/graceful-shutdown.js']);
+    expect(report.recipe).toEqual({ id: 'node', label: 'Node.js', command: ['node', 'src/index.js'], shutdown: 'preload' });
+    expect(report.files.map((f) => f.path)).toEqual(['Dockerfile', '.dockerignore', 'compose.yaml', 'README.Docker.md', 'graceful-shutdown.cjs']);
     expect(report.files.every((f) => f.action === 'create')).toBe(true);
     expect(report.image.source).toBe('snapshot');
     expect(report.image.ref).toBe(`node:${report.image.version}-alpine3.24@${report.image.digest}`);
@@ -142,7 +142,7 @@ describe('bin: scripted runs', () => {
     const dir = await fixture('express-cjs');
     const result = await run(['--offline'], dir);
     expect(result.code, result.stderr).toBe(0);
-    expect(await readText(dir, 'Dockerfile')).toContain('CMD ["dumb-init","node","server.js"]');
+    expect(await readText(dir, 'Dockerfile')).toContain('CMD ["dumb-init","node","--require","./graceful-shutdown.cjs","server.js"]');
   });
 
   it('a second identical run reports every file unchanged', async () => {

@@ -42,7 +42,7 @@ describe('interactive runs', () => {
     expect(second.questions).toEqual([]);
     const files = (await readdir(interactiveDir)).sort();
     expect(files).toEqual((await readdir(scriptedDir)).sort());
-    for (const file of ['Dockerfile', 'compose.yaml', 'README.Docker.md', '.dockerignore', 'graceful-shutdown.js']) {
+    for (const file of ['Dockerfile', 'compose.yaml', 'README.Docker.md', '.dockerignore', 'graceful-shutdown.cjs']) {
       expect(await readText(scriptedDir, file), file).toBe(await readText(interactiveDir, file));
     }
     expect(await readText(scriptedDir, 'Dockerfile')).toContain('mkdir -p /app/uploads /app/data');

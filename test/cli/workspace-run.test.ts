@@ -23,7 +23,7 @@ describe('generate in a workspace package', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { build: unknown; files: { path: string }[] };
     expect(report.build).toEqual({ context: '.', dockerfile: 'apps/api/Dockerfile' });
-    expect(report.files.map((f) => f.path)).toEqual(['apps/api/Dockerfile', '.dockerignore', 'apps/api/compose.yaml', 'apps/api/README.Docker.md', 'apps/api/graceful-shutdown.js']);
+    expect(report.files.map((f) => f.path)).toEqual(['apps/api/Dockerfile', '.dockerignore', 'apps/api/compose.yaml', 'apps/api/README.Docker.md', 'apps/api/graceful-shutdown.cjs']);
     expect(existsSync(path.join(dir, 'apps/api/Dockerfile'))).toBe(false);
     expect(existsSync(path.join(dir, '.dockerignore'))).toBe(false);
   });

@@ -74,6 +74,16 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     moduleSystem: 'module',
     healthcheckPath: '/health',
   },
+  // Issue 18: no health route; detection sees no framework it knows (Hono's server is node:http underneath).
+  'hono-app': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'server.js',
+    port: 3000,
+    framework: 'unknown',
+    moduleSystem: 'module',
+    healthcheckPath: undefined,
+    likelyWorker: false,
+  },
   'yarn-berry-app': {
     packageManager: { name: 'yarn', version: '4.9.2', lockfile: 'yarn.lock', yarnBerry: true },
     entry: 'app.js',

@@ -17,12 +17,15 @@ export interface E2eCase {
   serves?: { path: string; contains: string };
   /** A source file (not a manifest or lockfile) the rebuild-cache check edits. */
   sourceFile: string;
+  /** The path that answers 200 once the app is up (default /health; an app without a health route: /). */
+  readyPath?: string;
 }
 
 export const CASES: readonly E2eCase[] = [
   { title: 'express-cjs: npm, Express, CommonJS', fixture: 'express-cjs', flags: [], sourceFile: 'server.js' },
   { title: 'fastify-esm: npm, Fastify, ES modules, --writable-dir uploads', fixture: 'fastify-esm', flags: ['--writable-dir', 'uploads'], writableDirs: ['uploads'], sourceFile: 'src/index.js' },
-  { title: 'typescript-build: tsc build stage, Node 24 from .node-version', fixture: 'typescript-build', flags: [], sourceFile: 'src/server.ts' },
+  // The wired form's proof: the two lines are pasted into src/server.ts and --shutdown wired asks for them.
+  { title: 'typescript-build: tsc build stage, Node 24 from .node-version, --shutdown wired (lines pasted)', fixture: 'typescript-build', flags: ['--shutdown', 'wired'], sourceFile: 'src/server.ts' },
   { title: 'native-module: bcrypt compiled from source by node-gyp', fixture: 'native-module', flags: [], compilesNative: true, sourceFile: 'app.js' },
   { title: 'pnpm-app: pnpm lockfile', fixture: 'pnpm-app', flags: [], sourceFile: 'index.js' },
   { title: 'yarn-app: yarn classic lockfile, Koa', fixture: 'yarn-app', flags: [], sourceFile: 'server.mjs' },
@@ -33,13 +36,15 @@ export const CASES: readonly E2eCase[] = [
   { title: 'existing-files: an old Dockerfile and a .dockerignore re-including .npmrc, replaced with --force', fixture: 'existing-files', flags: ['--force'], sourceFile: 'index.js' },
   // Issue 9: apps made by the frameworks' own scaffolders, run the way their recipe says. Their health
   // routes live in route files detection does not read, so the path is given as a script would.
-  { title: 'nest: nest new, nest build to dist/main.js (nest-cli.json + tsconfig.build.json), module wired into src/main.ts', fixture: 'nest', flags: ['--healthcheck-path', '/health'], sourceFile: 'src/app.service.ts' },
+  { title: 'nest: nest new, nest build to dist/main.js (nest-cli.json + tsconfig.build.json), our module preloaded, no source edit', fixture: 'nest', flags: ['--healthcheck-path', '/health'], sourceFile: 'src/app.service.ts' },
   { title: 'fastify-cli: fastify generate, fastify start on 0.0.0.0, our module preloaded with --require', fixture: 'fastify-cli', flags: ['--healthcheck-path', '/health'], sourceFile: 'routes/root.js' },
-  { title: 'express-generator: node ./bin/www, module wired into bin/www', fixture: 'express-generator', flags: ['--healthcheck-path', '/health'], sourceFile: 'routes/users.js' },
+  { title: 'express-generator: node ./bin/www, our module preloaded, no source edit', fixture: 'express-generator', flags: ['--healthcheck-path', '/health'], sourceFile: 'routes/users.js' },
   { title: 'express-cjs on the Debian --base slim variant', fixture: 'express-cjs', flags: ['--base', 'slim'], sourceFile: 'server.js' },
   // Issue 13: install inputs that are not manifests. Without legacy-peer-deps from .npmrc, npm ci
   // stops with ERESOLVE; without patches/ and pnpm-workspace.yaml, pnpm stops with
   // ERR_PNPM_LOCKFILE_CONFIG_MISMATCH (both seen on the old generator's Dockerfile).
   { title: 'legacy-peer-deps: .npmrc legacy-peer-deps=true reaches npm ci (react-dom 17 beside react 18)', fixture: 'legacy-peer-deps', flags: [], serves: { path: '/', contains: '<p>legacy-peer-deps</p>' }, sourceFile: 'server.js' },
+  // Issue 18: no shutdown code and no health route: the preload drains it, the HEALTHCHECK probes /.
+  { title: 'hono-app: Hono on @hono/node-server, no source edit, no health route', fixture: 'hono-app', flags: [], sourceFile: 'server.js', readyPath: '/' },
   { title: 'pnpm10-patched: pnpm 10, a pnpm patch-commit patch named in pnpm-workspace.yaml', fixture: 'pnpm10-patched', flags: [], serves: { path: '/', contains: 'yes, patched by pnpm patch-commit' }, sourceFile: 'index.js' },
 ];

@@ -174,7 +174,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
         expect(await rig.docker.out(['image', 'inspect', '--format', '{{json .Config.Healthcheck}}{{json .Config.ExposedPorts}}', image])).toBe('nullnull');
         await waitFor('a finished tick in the logs', async () => ((await container.logs()).includes('tick 1 done') ? true : undefined), 20_000);
       } else {
-        const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
+        const health = await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${port}${c.readyPath ?? '/health'}`), 30_000);
         expect(health.status).toBe(200);
         await container.waitHealthy();
         if (c.serves) expect((await httpGet(`http://127.0.0.1:${port}${c.serves.path}`))?.body).toContain(c.serves.contains);
@@ -191,7 +191,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
         expect(stop.seconds).toBeLessThan(10);
         expect(await container.logs()).toContain('worker stopped cleanly');
       } else {
-        await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
+        await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${port}${c.readyPath ?? '/health'}`), 30_000);
         const result = await stopDuringSlowRequest(container, port, 3000);
         expect(result.status, result.body).toBe(200);
         expect(result.body).toContain('slow done');
@@ -258,7 +258,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
       if (c.worker) {
         await waitFor('a finished tick in the logs', async () => ((await container.logs()).includes('tick 1 done') ? true : undefined), 20_000);
       } else {
-        const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
+        const health = await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${port}${c.readyPath ?? '/health'}`), 30_000);
         expect(health.status).toBe(200);
         await container.waitHealthy();
       }

@@ -119,9 +119,10 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     expect(r.stderr).toContain("  | Error: Cannot find module '/app/dist/server.js'");
   });
 
-  it('an entry that never wires graceful shutdown: docker stop gives exit 143 and the lines to add', async () => {
+  // The preload is the default now; --shutdown wired is the form where the user pastes two lines.
+  it('--shutdown wired and the lines never pasted: docker stop gives exit 143 and the lines to add', async () => {
     const ws = await workspace('verify-no-shutdown');
-    const r = await verifyRun(ws.dir);
+    const r = await verifyRun(ws.dir, ['--shutdown', 'wired']);
     expect(r.code, r.stderr).toBe(5);
     expect(r.verify?.checks.at(-1)).toMatchObject({ name: 'docker stop exits 0', ok: false });
     expect(r.verify?.checks.at(-1)?.detail).toMatch(/^exit code 143 after /);

@@ -48,13 +48,13 @@ describe('golden files', () => {
       const result = await runInProcess(['--yes', '--json', ...c.flags], { cwd: dir });
       expect(result.stderr).not.toMatch(/unexpected error/);
       expect(result.code, result.stderr).toBe(0);
-      const report = JSON.parse(result.stdout) as { files: { path: string; action: string }[] };
+      const report = JSON.parse(result.stdout) as { files: { path: string; action: string }[]; recipe: { shutdown: string } };
       expect(report.files.length).toBe(5);
       for (const file of report.files) {
         const text = await readText(dir, file.path);
         if (/graceful-shutdown\.\w+$/.test(file.path)) {
           // The module depends only on its flavour, which is snapshotted once below.
-          expect(text, file.path).toBe(shutdownModuleSource(await flavourOf(dir, file.path)));
+          expect(text, file.path).toBe(shutdownModuleSource(report.recipe.shutdown === 'preload' ? 'preload' : await flavourOf(dir, file.path)));
           continue;
         }
         await expect(text).toMatchFileSnapshot(`__snapshots__/${c.name}/${file.path.replaceAll('/', '__')}`);

@@ -97,7 +97,7 @@ describe('toCommonJs', () => {
     const cjs = shutdownModuleSource('cjs');
     expect(cjs).not.toMatch(/^(import|export)\b/m);
     expect(cjs).toContain("const { constants } = require('node:os');");
-    expect(cjs.trimEnd().endsWith('module.exports = { isShuttingDown, gracefulShutdown, gracefulShutdownEveryServer };')).toBe(true);
+    expect(cjs.trimEnd().endsWith('module.exports = { isShuttingDown, gracefulShutdown, onShutdown, GLOBAL_KEY, gracefulShutdownEveryServer };')).toBe(true);
     // 'use strict' is the first statement, right after the header comment.
     expect(cjs.slice(cjs.indexOf('*/') + 2).trimStart().startsWith("'use strict';")).toBe(true);
 
@@ -106,7 +106,7 @@ describe('toCommonJs', () => {
       const file = join(scratch.dir, 'graceful-shutdown.cjs');
       await writeFile(file, cjs);
       const loaded = createRequire(file)(file) as Record<string, unknown>;
-      expect(Object.keys(loaded).sort()).toEqual(['gracefulShutdown', 'gracefulShutdownEveryServer', 'isShuttingDown']);
+      expect(Object.keys(loaded).sort()).toEqual(['GLOBAL_KEY', 'gracefulShutdown', 'gracefulShutdownEveryServer', 'isShuttingDown', 'onShutdown']);
       expect((loaded.isShuttingDown as () => boolean)()).toBe(false);
 
       // A mistyped timeout fails at registration, before any signal handler exists, rather than

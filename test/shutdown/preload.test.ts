@@ -48,7 +48,74 @@ const app = express();
 app.get('/slow', (req, res) => setTimeout(() => res.send('slow done after ' + req.query.ms + ' ms'), Number(req.query.ms)));
 const server = app.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
 `,
+  // Apps that own their server, as written for `node app`, with no line about shutdown: ESM Express,
+  // Koa, Fastify (its listen() creates a node:http server underneath), Hono's @hono/node-server,
+  // an express-generator style bin/www, and a TypeScript entry run by Node's type stripping. The apps
+  // live in the repository's .tmp/, so bare imports resolve to its node_modules.
+  'express-esm.mjs': `import express from 'express';
+const app = express();
+app.get('/slow', (req, res) => setTimeout(() => res.send('slow done after ' + req.query.ms + ' ms'), Number(req.query.ms)));
+const server = app.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`,
+  'koa.cjs': `const Koa = require(${JSON.stringify(join(repo, 'node_modules/koa'))});
+const app = new Koa();
+app.use(async (ctx) => {
+  const ms = Number(ctx.query.ms);
+  await new Promise((r) => setTimeout(r, ms));
+  ctx.body = 'slow done after ' + ms + ' ms';
+});
+const server = app.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`,
+  'fastify.mjs': `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/slow', async (req) => {
+  await new Promise((r) => setTimeout(r, Number(req.query.ms)));
+  return 'slow done after ' + req.query.ms + ' ms';
+});
+await app.listen({ port: 0, host: '127.0.0.1' });
+console.log('listening on ' + app.server.address().port);
+`,
+  'hono.mjs': `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+const app = new Hono();
+app.get('/slow', async (c) => {
+  const ms = Number(c.req.query('ms'));
+  await new Promise((r) => setTimeout(r, ms));
+  return c.text('slow done after ' + ms + ' ms');
+});
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log('listening on ' + info.port));
+`,
+  // In bin/ beside an empty package.json: CommonJS, as in an express-generator app.
+  'bin/www': `#!/usr/bin/env node
+const http = require('node:http');
+const app = require(${JSON.stringify(join(repo, 'node_modules/express'))})();
+app.get('/slow', (req, res) => setTimeout(() => res.send('slow done after ' + req.query.ms + ' ms'), Number(req.query.ms)));
+const server = http.createServer(app);
+server.listen(0, '127.0.0.1');
+server.on('listening', () => console.log('listening on ' + server.address().port));
+`,
 };
+
+/** Node runs a .ts entry by stripping its types without a flag from 23.6 on; Node 20 cannot. */
+const STRIP_TYPES = Number(process.versions.node.split('.')[0]) >= 23;
+const TYPED = `import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const ms: number = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 0);
+  setTimeout(() => res.end('slow done after ' + ms + ' ms'), ms);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on ' + (server.address() as { port: number }).port));
+`;
+
+// An unwired app that registers a cleanup hook through the global the preload publishes.
+const HOOKED = `const http = require('node:http');
+const pool = { end: () => new Promise((r) => setTimeout(() => { console.log('pool ended'); r(); }, 100)) };
+globalThis[Symbol.for('graceful-shutdown')]?.onShutdown(() => pool.end());
+const server = http.createServer((req, res) => {
+  const ms = Number(new URL(req.url, 'http://x').searchParams.get('ms') ?? 0);
+  setTimeout(() => { console.log('request answered'); res.end('slow done after ' + ms + ' ms'); }, ms);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`;
 
 interface Run {
   status: number | string;
@@ -93,9 +160,12 @@ async function stopDuringSlowRequest(app: string, nodeArgs: string[]): Promise<R
 }
 
 beforeAll(async () => {
-  await mkdir(dir, { recursive: true });
+  await mkdir(join(dir, 'bin'), { recursive: true });
+  await writeFile(join(dir, 'bin/package.json'), '{}');
   await writeFile(join(dir, PRELOAD_FILE), shutdownModuleSource('preload'));
   for (const [name, text] of Object.entries(APPS)) await writeFile(join(dir, name), text);
+  await writeFile(join(dir, 'hooked.cjs'), HOOKED);
+  await writeFile(join(dir, 'typed.mts'), TYPED);
 });
 
 afterAll(async () => {
@@ -109,6 +179,34 @@ describe('preload flavour: node --require ./graceful-shutdown.cjs, app unchanged
     expect(run.body).toBe('slow done after 1500 ms');
     expect(run.exit).toEqual({ code: 0, signal: null });
     expect(run.output).toContain('graceful-shutdown: SIGTERM received, draining connections');
+  });
+
+  test('a cleanup hook registered through globalThis[Symbol.for("graceful-shutdown")] runs after the drain, then exit 0', async () => {
+    const run = await stopDuringSlowRequest('hooked.cjs', ['--require', `./${PRELOAD_FILE}`]);
+    expect(run.status, run.output).toBe(200);
+    expect(run.exit).toEqual({ code: 0, signal: null });
+    expect(run.output.indexOf('pool ended')).toBeGreaterThan(run.output.indexOf('request answered'));
+    expect(run.output.indexOf('request answered')).toBeGreaterThan(-1);
+  });
+
+  test('the same hook line is a no-op without the preload (npm run dev): the app starts and serves', async () => {
+    const run = await stopDuringSlowRequest('hooked.cjs', []);
+    expect(run.output).toContain('listening on');
+    expect(run.output).not.toContain('pool ended');
+    expect(run.exit).toEqual({ code: null, signal: 'SIGTERM' });
+  });
+
+  test.skipIf(!STRIP_TYPES)('typed.mts, a TypeScript entry Node runs by stripping types (needs Node 23.6+; skipped on older Node): 200 and exit 0', async () => {
+    const run = await stopDuringSlowRequest('typed.mts', ['--require', `./${PRELOAD_FILE}`]);
+    expect(run.status, run.output).toBe(200);
+    expect(run.body).toBe('slow done after 1500 ms');
+    expect(run.exit).toEqual({ code: 0, signal: null });
+  });
+
+  test.each(['express-esm.mjs', 'koa.cjs', 'fastify.mjs', 'hono.mjs', 'bin/www'])('control: %s without the preload dies on SIGTERM (exit 143 in a container) and the request fails', async (app) => {
+    const run = await stopDuringSlowRequest(app, []);
+    expect(run.status).toMatch(/^error: /);
+    expect(run.exit).toEqual({ code: null, signal: 'SIGTERM' });
   });
 
   test('control: the same app without the preload dies on SIGTERM and the request fails', async () => {

@@ -14,6 +14,7 @@ import type { Answers, Flags } from '../../options/flags.js';
 import { chosenBuild, resolveOptions } from '../../options/resolve.js';
 import { equivalentCommand } from '../../options/write-back.js';
 import { renderFiles } from '../../render/index.js';
+import { chooseShutdown } from '../../shutdown/choose.js';
 import type { ProjectFs } from '../../write/project-fs.js';
 import { blockedWritesError } from '../../write/plan.js';
 import { writeGenerated } from '../../write/write-generated.js';
@@ -143,8 +144,10 @@ async function recipePlan(flags: Flags, facts: ProjectFacts, answers: Answers, f
   if (flags.start !== undefined && entry !== undefined) throw new UsageError('--start and --entry both name the command: pass one of them');
   const start = flags.start !== undefined ? await parseStartFlag(flags.start, startCtx) : entry !== undefined ? await parseEntryFlag(entry, startCtx) : undefined;
   const warnings: string[] = [];
-  const plan = await planProject({ pkg, fs, facts: recipeFacts, warnings, ...(start ? { start } : {}) });
-  return { plan, warnings };
+  const recipe = await planProject({ pkg, fs, facts: recipeFacts, warnings, ...(start ? { start } : {}) });
+  const worker = flags.worker ?? answers.worker ?? facts.likelyWorker ?? false;
+  const shutdown = await chooseShutdown(recipe, { fs, worker, choice: flags.shutdown ?? answers.shutdown });
+  return { plan: shutdown.plan, warnings: [...warnings, ...shutdown.warnings] };
 }
 
 /** A script run from the build context must exist (a build's output may not exist yet). */

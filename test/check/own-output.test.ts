@@ -1,0 +1,39 @@
+// Our own output passes our own audit: every fixture the end-to-end suite builds (plain apps,
+// framework scaffolds, workspace packages), generated with the flags its case uses, then
+// `check --fail-on info` over what was written. A finding here (no-healthcheck was one, for every
+// framework app and every app without a detected health route) is a defect in the generator.
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CASES } from '../e2e/cases.js';
+import { FRAMEWORK_CASES } from '../e2e/framework-cases.js';
+import { copyFixture, runInProcess } from '../support/cli-harness.js';
+
+const SETUPS: { title: string; fixture: string; flags: string[]; prepare?: (dir: string) => void; packageDir?: string; allowed?: string[] }[] = [
+  // --allow-no-lockfile is the user accepting `npm install`: check says so, and that is the only finding.
+  ...CASES.map((c) => ({ title: c.title, fixture: c.fixture, flags: c.flags, ...(c.fixture === 'no-lockfile' ? { allowed: ['npm-install-not-ci'] } : {}) })),
+  ...FRAMEWORK_CASES.map((c) => ({ title: c.title, fixture: c.fixture, flags: [], ...(c.prepare ? { prepare: c.prepare } : {}) })),
+  // No health route anywhere: the HEALTHCHECK checks that / answers HTTP at all.
+  { title: 'verify-no-shutdown: a node:http app with no health route', fixture: 'verify-no-shutdown', flags: [] },
+  // A workspace package: check runs in the package, where the Dockerfile is; the .dockerignore is at
+  // the workspace root (the build context), which check does not look for, so that one is expected.
+  ...['workspace-npm', 'workspace-pnpm', 'workspace-yarn'].map((fixture) => ({ title: `${fixture}: apps/api`, fixture, flags: [], packageDir: 'apps/api', allowed: ['dockerignore-missing'] })),
+];
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+});
+
+describe('check --fail-on info finds nothing in what we generate', () => {
+  it.each(SETUPS)('$title', async (setup) => {
+    const { dir: root, cleanup } = await copyFixture(setup.fixture);
+    cleanups.push(cleanup);
+    setup.prepare?.(root);
+    const dir = setup.packageDir ? path.join(root, setup.packageDir) : root;
+    const generated = await runInProcess(['--yes', '--json', ...setup.flags], { cwd: dir });
+    expect(generated.code, generated.stderr).toBe(0);
+    const checked = await runInProcess(['check', '--json', '--fail-on', 'info'], { cwd: dir });
+    const findings = (JSON.parse(checked.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+    expect(findings, checked.stderr).toEqual(setup.allowed ?? []);
+  });
+});
