@@ -28,7 +28,7 @@ interface Case {
 const CASES: Case[] = [
   // --- Next.js
   {
-    name: 'next.config.ts without output: next start through its JS file, node_modules + .next + public + config',
+    name: 'next.config.ts without output: next start through its JS file, node_modules + .next + public + the config compiled to next.config.mjs',
     files: { 'package.json': nextPkg(), 'next.config.ts': 'const nextConfig: NextConfig = {\n  cacheComponents: true,\n};\nexport default nextConfig;\n', 'public/robots.txt': '' },
     recipe: 'next',
     plan: {
@@ -36,8 +36,8 @@ const CASES: Case[] = [
       command: ['node', 'node_modules/next/dist/bin/next', 'start'],
       commandScript: 'node_modules/next/dist/bin/next',
       productionDependencies: true,
-      runtimeCopies: [{ from: 'deps', src: 'node_modules' }, { from: 'build', src: '.next' }, { from: 'context', src: 'public' }, { from: 'context', src: 'package.json' }, { from: 'context', src: 'next.config.ts' }],
-      buildSteps: ['npm run build', 'rm -rf .next/cache'],
+      runtimeCopies: [{ from: 'deps', src: 'node_modules' }, { from: 'build', src: '.next' }, { from: 'context', src: 'public' }, { from: 'context', src: 'package.json' }, { from: 'build', src: 'next.config.mjs' }],
+      buildSteps: ['npm run build', expect.stringContaining("writeFileSync('next.config.mjs'") as never, 'rm -rf .next/cache'],
       writablePaths: ['.next/cache'],
       env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: '1', PORT: '3000' },
       buildEnv: { NEXT_TELEMETRY_DISABLED: '1' },
