@@ -189,7 +189,7 @@ const CASES: Case[] = [
     name: 'Next.js next start with next.config.ts: the build compiles it to next.config.mjs, the runtime ships that instead of the .ts',
     files: { 'package.json': next15Pkg, 'next.config.ts': 'import type { NextConfig } from "next";\nconst nextConfig: NextConfig = {};\nexport default nextConfig;\n' },
     recipe: 'next',
-    plan: { buildSteps: ['npm run build', expect.stringMatching(/^node -e ".*require\('next\/dist\/build\/swc'\)\.transform\(fs\.readFileSync\('next\.config\.ts'.*writeFileSync\('next\.config\.mjs'.*process\.exit\(1\).*"$/) as never, 'rm -rf .next/cache'], runtimeCopies: [{ from: 'deps', src: 'node_modules' }, { from: 'build', src: '.next' }, { from: 'context', src: 'package.json' }, { from: 'build', src: 'next.config.mjs' }] },
+    plan: { buildSteps: ['npm run build', expect.stringMatching(/^node -e ".*require\('next\/dist\/build\/swc'\)\.loadBindings\(\)\.then\(b=>b\.transform\(fs\.readFileSync\('next\.config\.ts'.*writeFileSync\('next\.config\.mjs'.*process\.exit\(1\).*"$/) as never, 'rm -rf .next/cache'], runtimeCopies: [{ from: 'deps', src: 'node_modules' }, { from: 'build', src: '.next' }, { from: 'context', src: 'package.json' }, { from: 'build', src: 'next.config.mjs' }] },
   },
   { name: 'Next.js next start with next.config.mjs ships it as it is', files: { 'package.json': next15Pkg, 'next.config.mjs': 'export default {};\n' }, plan: { buildSteps: ['npm run build', 'rm -rf .next/cache'], runtimeCopies: [{ from: 'deps', src: 'node_modules' }, { from: 'build', src: '.next' }, { from: 'context', src: 'package.json' }, { from: 'context', src: 'next.config.mjs' }] } },
 ];
