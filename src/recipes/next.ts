@@ -12,6 +12,7 @@ import { port as validPort, printable, projectPath } from '../options/validate.j
 import { cliArgs, optionValue } from './cli-args.js';
 import { readConfig, setting, type ConfigSource } from './config-source.js';
 import { healthRouteFromFiles, routeFiles } from './file-route-health.js';
+import { COMPILED_CONFIG, compileConfigStep, needsCompiledConfig } from './next-config-compile.js';
 import { packageBinScript } from './package-bin.js';
 import { buildStep } from './run-script.js';
 import { staticSite } from './static-refusal.js';
@@ -59,18 +60,21 @@ export const nextRecipe: Recipe = {
       } satisfies RecipePlan;
     }
     const next = await packageBinScript(ctx, 'next', 'next', 'dist/bin/next');
+    // next.config.ts needs TypeScript to load at run time: the runtime gets it compiled (next-config-compile.ts).
+    const compile = needsCompiledConfig(config?.file) ? [compileConfigStep(config.file)] : [];
+    const runtimeConfig: Copy[] = compile.length > 0 ? [{ from: 'build', src: COMPILED_CONFIG }] : config ? [{ from: 'context', src: config.file }] : [];
     return {
       ...common,
       id: 'next',
       label: 'Next.js (next start)',
       // The build cache (often hundreds of MB) is for the next build, not the runtime.
-      buildSteps: [build, `rm -rf ${distDir}/cache`],
+      buildSteps: [build, ...compile, `rm -rf ${distDir}/cache`],
       runtimeCopies: [
         { from: 'deps', src: 'node_modules' },
         { from: 'build', src: distDir },
         ...publicDir,
         { from: 'context', src: 'package.json' },
-        ...(config ? [{ from: 'context', src: config.file } satisfies Copy] : []),
+        ...runtimeConfig,
       ],
       productionDependencies: true,
       command: ['node', next, 'start', ...startArgs.filter((a, i) => !isPortArg(startArgs, i))],

@@ -187,6 +187,22 @@ const expected: Record<string, Partial<ProjectFacts>> = {
   'astro-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
   'react-router-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
   'remix-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, native: true, nativeReasons: ['bufferutil', 'utf-8-validate'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  'next15-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  // The template's package.json has no name.
+  'react-router-custom-server': { name: undefined, packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'express', moduleSystem: 'module', entry: 'server.js', port: 3000, build: { script: 'build', outDir: 'dist' } },
+  'angular-ssr-app': {
+    name: 'ng-ssr-app',
+    packageManager: { name: 'npm', version: '11.19.1', lockfile: 'package-lock.json' },
+    typescript: true,
+    native: true,
+    nativeReasons: ['@parcel/watcher (install script)', 'kerberos', 'lmdb (install script)', 'msgpackr-extract (install script)'],
+    framework: 'express',
+    entry: 'dist/server.js',
+    sourceEntry: 'src/server.ts',
+    port: 4000,
+    build: { script: 'build', outDir: 'dist' },
+    healthcheckPath: '/health',
+  },
 };
 
 /** What a row does not say is one of these; every other fact must be absent. */

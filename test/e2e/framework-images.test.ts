@@ -70,7 +70,7 @@ describe.skipIf(!E2E)('meta-framework setups, built and run in a real Docker eng
 
     it('2. serves 200 as uid 1000 under --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges; HEALTHCHECK healthy', async () => {
       requireImage();
-      container = await runContainer(rig.docker, image, { hardened: true, env: { PORT: String(port) }, tmpfs: c.writable.map((p) => `/app/${p}:uid=1000,gid=1000`) });
+      container = await runContainer(rig.docker, image, { hardened: true, env: { PORT: String(port), ...c.runEnv }, tmpfs: c.writable.map((p) => `/app/${p}:uid=1000,gid=1000`) });
       expect(await container.inspect('{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.Config.User}}')).toBe('true [ALL] [no-new-privileges] 1000:1000');
       const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 60_000);
       expect(health.status).toBe(200);
@@ -98,7 +98,9 @@ describe.skipIf(!E2E)('meta-framework setups, built and run in a real Docker eng
       const devDependencies = Object.keys((JSON.parse(readFileSync(path.join(ws.dir, 'package.json'), 'utf8')) as { devDependencies?: object }).devDependencies ?? {});
       const contents = await inspectImageContents(rig.docker, image, devDependencies, c.writable);
       expect(contents.appFilesSeen).toBeGreaterThan(3);
-      expect(contents.devDependencies).toEqual([]);
+      const lock = JSON.parse(readFileSync(path.join(ws.dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, { devOptional?: boolean }> };
+      for (const name of c.devOptionalKept ?? []) expect(lock.packages[`node_modules/${name}`]?.devOptional, `${name} is devOptional in the lockfile`).toBe(true);
+      expect(contents.devDependencies).toEqual((c.devOptionalKept ?? []).map((name) => `node_modules/${name}`));
       expect(contents.forbiddenFiles).toEqual([]);
       expect(contents.writableByApp).toEqual([]);
       // npm ci writes node_modules/.package-lock.json for a full install; Next's traced standalone copy has none.

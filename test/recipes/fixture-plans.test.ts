@@ -20,6 +20,9 @@ test.each([
   ['astro-app', 'astro', ['node', 'dist/server/entry.mjs'], '/health'],
   ['react-router-app', 'react-router', ['node', 'node_modules/@react-router/serve/bin.js', './build/server/index.js'], '/health'],
   ['remix-app', 'remix', ['node', 'node_modules/@remix-run/serve/dist/cli.js', './build/server/index.js'], '/health'],
+  ['react-router-custom-server', 'react-router-express', ['node', 'server.js'], '/health'],
+  ['angular-ssr-app', 'angular-ssr', ['node', 'dist/ng-ssr-app/server/server.mjs'], '/health'],
+  ['next15-app', 'next', ['node', 'node_modules/next/dist/bin/next', 'start'], '/health'],
 ])('%s: claimed by %s, runs %j, health %s', async (name, recipe, command, health) => {
   const result = await planOf(fixture(name));
   expect(result.error).toBeUndefined();
