@@ -2,7 +2,7 @@
 // option declaration (declarations.ts); undefined = not given, so detection or a prompt fills it.
 import type { PackageManagerName } from '../detect/facts.js';
 
-export type Base = 'alpine' | 'slim';
+export type Base = 'alpine' | 'slim' | 'distroless';
 
 export interface Flags {
   /** The app directory, the positional [dir]. */
@@ -27,6 +27,7 @@ export interface Flags {
   base?: Base;
   registryMirror?: string;
   baseImage?: string;
+  runtimeImage?: string;
   digest?: string;
   offline: boolean;
   fallback: boolean;

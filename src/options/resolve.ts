@@ -94,6 +94,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     image: {
       registryMirror: flags.registryMirror !== undefined ? v.registryMirror(flags.registryMirror) : undefined,
       baseImage: flags.baseImage !== undefined ? v.imageRepository(flags.baseImage) : undefined,
+      runtimeImage: flags.runtimeImage !== undefined ? v.imageRepository(flags.runtimeImage, '--runtime-image') : undefined,
       digest: flags.digest !== undefined ? v.digest(flags.digest) : undefined,
       offline: flags.offline,
       noFallback: !flags.fallback,
