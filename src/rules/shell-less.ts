@@ -7,7 +7,8 @@
 import type { Hit } from './catalog.js';
 import { finalChain, lineOf, parseImageRef, shellCommands, isKeyword, type DockerfileModel } from './dockerfile-model.js';
 
-const DISTROLESS = /^gcr\.io\/distroless\/[a-z0-9-]+$/;
+/** gcr.io/distroless/<image>, or a copy of a distroless node image on another registry (<host>/distroless/nodejs24-debian13). */
+const DISTROLESS = /^(?:gcr\.io\/distroless\/[a-z0-9-]+|[^/]+\/distroless\/nodejs\d+-debian\d+)$/;
 const DISTROLESS_TAGS = new Set(['nonroot', 'debug', 'debug-nonroot']);
 
 /** A versionless tag of a registry that publishes no version tags (pinned by digest, the best there is). */
@@ -15,9 +16,12 @@ export function isVersionlessRegistryTag(name: string, tag: string): boolean {
   return DISTROLESS.test(name) && DISTROLESS_TAGS.has(tag);
 }
 
-/** The Node major of a distroless node image (gcr.io/distroless/nodejs24-debian13), if it is one. */
+/**
+ * The Node major of a distroless node image (gcr.io/distroless/nodejs24-debian13, or the same path
+ * on another registry that hosts a copy, e.g. a pull-through cache), if it is one.
+ */
 export function distrolessNodeMajor(name: string): number | undefined {
-  const major = /^gcr\.io\/distroless\/nodejs(\d+)-debian\d+$/.exec(name)?.[1];
+  const major = /^(?:[^/]+\/)?distroless\/nodejs(\d+)-debian\d+$/.exec(name)?.[1];
   return major === undefined ? undefined : Number(major);
 }
 
