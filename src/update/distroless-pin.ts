@@ -5,7 +5,7 @@
 import { DISTROLESS_TAG, distrolessRepository } from '../image/distroless.js';
 import type { ImageRequest, ImageResolution, ResolvedImage } from '../image/types.js';
 import type { FromLine } from './from-lines.js';
-import type { PinChange, UpdateRequest } from './plan-update.js';
+import type { PinChange, UpdateRequest } from './types.js';
 
 export async function distrolessPin(
   from: FromLine,

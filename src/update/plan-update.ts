@@ -5,27 +5,10 @@
 import type { ImageRequest, ImageResolution, ResolvedImage } from '../image/types.js';
 import { distrolessPin, refreshRuntimeHeader } from './distroless-pin.js';
 import { classifyFrom, fromLines } from './from-lines.js';
+import type { PinChange, UpdateRequest } from './types.js';
 import { refreshHeader } from './header.js';
 
-export type UpdateTarget = 'major' | 'lts';
-
-export interface UpdateRequest {
-  to: UpdateTarget;
-  registryMirror?: string;
-  baseImage?: string;
-}
-
-export interface PinChange {
-  line: number;
-  from: string;
-  to: string;
-  oldVersion: string | null;
-  newVersion: string;
-  oldDigest: string | null;
-  newDigest: string;
-  /** The reference on the line differs from the resolved one. */
-  stale: boolean;
-}
+export type { PinChange, UpdateRequest, UpdateTarget } from './types.js';
 
 export interface SkippedFrom {
   line: number;
