@@ -1,6 +1,7 @@
 // generate's last step: after the files are written, --verify (or "Build and try it now?" in an
 // interactive run) proves them on the user's engine. Turns the run's options and rendered files
 // into a VerifyTarget, and the outcome into an exit code and the "verify" member of --json.
+import { runtimeBase } from '../render/runtime-base.js';
 import path from 'node:path';
 import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import type { ResolvedImage } from '../image/types.js';
@@ -50,7 +51,7 @@ export async function wantsVerify(options: Options, engine: VerifyEngineDeps | u
     return false;
   }
   if (options.verify.requested !== undefined) return options.verify.requested;
-  if (ask === undefined) return false;
+  if (ask === undefined || !runtimeBase(options.base).shell) return false; // verify does not know a shell-less base yet
   const reachable = (await engine.run(['version', '--format', '{{.Server.Version}}'])).code === 0;
   return reachable && ((await ask({ type: 'confirm', name: 'verify', message: 'Build and try it now?', default: true })) as boolean);
 }

@@ -6,6 +6,7 @@ import { ImageResolutionError } from '../errors.js';
 import { credentialsFor } from './credentials.js';
 import { DEFAULT_RELEASE_INDEX_URL, DEFAULT_TIME_BUDGET_MS, type ImageDeps } from './deps.js';
 import { fallbackResolution, resolutionKey, type CachedResolution } from './fallback.js';
+import { distrolessTarget, resolveDistroless } from './distroless.js';
 import { resolveGivenDigest } from './given-digest.js';
 import { createBudget, UnreachableError, type HttpContext } from './http.js';
 import { resolveOnline } from './online.js';
@@ -25,6 +26,27 @@ function clientFor(target: ImageTarget, http: HttpContext, deps: ImageDeps): Reg
 }
 
 export async function resolveNodeImage(request: ImageRequest, deps: ImageDeps): Promise<ImageResolution> {
+  const build = await resolveBuildImage(request, deps);
+  if (request.runtime !== 'distroless') return build;
+  // The final stage's image: its Node major follows the build image's, so native modules built
+  // there load in it (same major = same ABI; trixie-slim = the same Debian 13 glibc).
+  const major = Number(build.image.version.split('.')[0]);
+  const target = distrolessTarget(major, request.runtimeImage);
+  const budget = createBudget(deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  try {
+    const client = request.offline ? undefined : clientFor(target, { fetch: deps.fetch, budget }, deps);
+    const runtime = await resolveDistroless({ major, target, client, cache: deps.cache, now: deps.now(), offlineReason: request.offline ? '--offline' : undefined, noFallback: request.noFallback });
+    const warnings = [...build.warnings, ...runtime.warnings];
+    if (runtime.image.version !== build.image.version && /^\d+\.\d+\.\d+$/.test(runtime.image.version)) {
+      warnings.push(`The build stages run Node ${build.image.version} and the distroless runtime Node ${runtime.image.version} (same major ${major}; distroless publishes no version tags).`);
+    }
+    return { image: build.image, runtime: runtime.image, warnings };
+  } finally {
+    budget.dispose();
+  }
+}
+
+async function resolveBuildImage(request: ImageRequest, deps: ImageDeps): Promise<ImageResolution> {
   // Validation first: bad input is a usage error (exit 2) whatever the network does.
   const range = request.nodeRange !== undefined ? v.nodeRange(request.nodeRange) : undefined;
   const target = imageTarget(request);

@@ -1,6 +1,7 @@
 // The contract between the generator and base image resolution.
 
-export type BaseFlavor = 'alpine' | 'slim';
+/** The node image variant the build stages start from; trixie-slim matches distroless's Debian 13. */
+export type BaseFlavor = 'alpine' | 'slim' | 'trixie-slim';
 export type ImageSource = 'registry' | 'cache' | 'snapshot' | 'flag';
 
 export interface ImageRequest {
@@ -17,6 +18,10 @@ export interface ImageRequest {
   offline?: boolean;
   /** Failure to reach the registry is fatal instead of falling back. */
   noFallback?: boolean;
+  /** A separate runtime image for the final stage (distroless), pinned by digest beside the build image. */
+  runtime?: 'distroless';
+  /** Where the runtime image is resolved and named on its FROM line (default gcr.io/distroless/nodejs<major>-debian13). */
+  runtimeImage?: string;
 }
 
 export interface ResolvedImage {
@@ -39,6 +44,8 @@ export interface ResolvedImage {
 
 export interface ImageResolution {
   image: ResolvedImage;
+  /** The final stage's own image, when it is not the build image (distroless). */
+  runtime?: ResolvedImage;
   /** Human warnings for stderr (stale snapshot, range outside LTS, ...). */
   warnings: string[];
 }

@@ -204,18 +204,19 @@ export const OPTIONS: OptionDeclarations = {
   base: {
     flag: 'base',
     type: 'choice',
-    choices: ['alpine', 'slim'],
-    describe: 'Base image flavour (slim = Debian, for glibc-only native modules)',
+    choices: ['alpine', 'slim', 'distroless'],
+    describe: 'Base image flavour (slim = Debian, for glibc-only native modules; distroless = no shell, no package manager)',
     async prompt({ given, ask }) {
       if (given.base !== undefined) return {};
       const base = await ask({
         type: 'select',
         name: 'base',
-        message: 'Base image',
+        message: 'Runtime image',
         default: DEFAULT_BASE,
         choices: [
           { name: 'Alpine (small; musl libc)', value: 'alpine' },
           { name: 'Debian slim (glibc, for native modules that need it)', value: 'slim' },
+          { name: 'Distroless (glibc; no shell, no package manager, uid 65532)', value: 'distroless' },
         ],
       });
       return { base: base as Base };
@@ -255,6 +256,13 @@ export const OPTIONS: OptionDeclarations = {
     describe: 'Another repository hosting node images (e.g. registry.example.com/node)',
     validate: (value, where) => v.imageRepository(value, where),
     writeBack: { kind: 'setup', args: (o) => (o.image.baseImage ? ['--base-image', o.image.baseImage] : []) },
+  },
+  runtimeImage: {
+    flag: 'runtime-image',
+    type: 'string',
+    describe: 'With --base distroless: another repository hosting the distroless node image (default gcr.io/distroless/nodejs<major>-debian13)',
+    validate: (value, where) => v.imageRepository(value, where),
+    writeBack: { kind: 'setup', args: (o) => (o.image.runtimeImage ? ['--runtime-image', o.image.runtimeImage] : []) },
   },
   digest: {
     flag: 'digest',

@@ -3,7 +3,7 @@
 import type { PackageManagerName } from '../detect/facts.js';
 import type { ShutdownChoice } from '../shutdown/choose.js';
 
-export type Base = 'alpine' | 'slim';
+export type Base = 'alpine' | 'slim' | 'distroless';
 
 export interface Flags {
   /** The app directory, the positional [dir]. */
@@ -30,6 +30,7 @@ export interface Flags {
   base?: Base;
   registryMirror?: string;
   baseImage?: string;
+  runtimeImage?: string;
   digest?: string;
   offline: boolean;
   fallback: boolean;

@@ -40,7 +40,7 @@ export interface Options {
   base: Base;
   framework: Framework;
   moduleSystem: ModuleSystem;
-  image: { registryMirror?: string; baseImage?: string; digest?: string; offline: boolean; noFallback: boolean };
+  image: { registryMirror?: string; baseImage?: string; runtimeImage?: string; digest?: string; offline: boolean; noFallback: boolean };
   /**
    * The user's own compose file when it is one `docker compose` would prefer over nothing we write
    * (compose.yml, docker-compose.yaml, docker-compose.yml): it is left alone and compose.yaml is not

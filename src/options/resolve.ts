@@ -64,6 +64,10 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
   const registry = privateRegistry(flags.npmRegistry, facts);
   const writableDirs = unique((given.writableDirs ?? []).map((d) => v.projectPath(d, '--writable-dir')));
   if (flags.verify && flags.dryRun) throw new UsageError('--verify builds the written files: drop --dry-run');
+  const base = given.base ?? DEFAULT_BASE;
+  // --verify's checks exec `node` from PATH and expect dumb-init as PID 1: not yet taught the shell-less base.
+  if (flags.verify && base === 'distroless') throw new UsageError('--verify does not support --base distroless yet: build and run it as README.Docker.md shows');
+  if (flags.runtimeImage !== undefined && base !== 'distroless') throw new UsageError('--runtime-image applies only to --base distroless');
 
   const packageManager = {
     name: pmName,
@@ -90,12 +94,13 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     registry,
     writableDirs,
     ...(given.shutdown !== undefined ? { shutdown: given.shutdown } : {}),
-    base: given.base ?? DEFAULT_BASE,
+    base,
     framework: facts.framework,
     moduleSystem: facts.moduleSystem,
     image: {
       registryMirror: flags.registryMirror !== undefined ? v.registryMirror(flags.registryMirror) : undefined,
       baseImage: flags.baseImage !== undefined ? v.imageRepository(flags.baseImage) : undefined,
+      runtimeImage: flags.runtimeImage !== undefined ? v.imageRepository(flags.runtimeImage, '--runtime-image') : undefined,
       digest: flags.digest !== undefined ? v.digest(flags.digest) : undefined,
       offline: flags.offline,
       noFallback: !flags.fallback,

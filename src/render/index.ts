@@ -34,6 +34,8 @@ export interface RenderResult {
 export interface RenderInput {
   options: Options;
   image: ResolvedImage;
+  /** The final stage's own image when the base has one (distroless). */
+  runtimeImage?: ResolvedImage;
   generatorVersion: string;
   projectName: string;
   /** The recipe's plan; without one, the plan of `node <options.entry>`. */

@@ -10,7 +10,10 @@ import { healthProbe } from './health-probe.js';
 import { planView } from './plan-view.js';
 import { shutdownHow } from '../shutdown/choose.js';
 import { PRELOAD_FILE } from '../shutdown/module.js';
+import { runtimeBase } from './runtime-base.js';
+import { runtimeView } from './runtime-view.js';
 import { workspaceView } from './workspace-view.js';
+import { UsageError } from '../errors.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
 /** The graceful-shutdown module's default timeout; `docker stop` waits 10 s before SIGKILL. */
@@ -34,6 +37,8 @@ export interface ViewInput {
   shutdown: ShutdownPlacement | undefined;
   shutdownModulePath: string | undefined;
   wiring: string[];
+  /** The final stage's own image when the base has one (distroless). */
+  runtimeImage?: ResolvedImage;
 }
 
 export function buildView(input: ViewInput) {
@@ -58,6 +63,10 @@ export function buildView(input: ViewInput) {
   if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
   const secret = npmrcSecretShape(options.registry);
+
+  const runtime = runtimeBase(options.base);
+  if (ws && !runtime.shell) throw new UsageError(`--base ${options.base} is not supported for a workspace package yet: use --base alpine or slim`);
+  const runtimeStage = runtimeView({ runtime, image: input.runtimeImage, command: recipe.plan.command, writable, runtimePackages: recipe.plan.systemPackages.runtime, healthScript });
 
   const runFlags = [
     '--rm',
@@ -101,7 +110,6 @@ export function buildView(input: ViewInput) {
     buildSteps: recipe.buildSteps,
     buildEnv: recipe.buildEnv || false,
     buildPackages: recipe.buildPackages,
-    runtimePackages: recipe.runtimePackages,
     runtimeEnv: recipe.runtimeEnv,
     composeEnv: Object.entries({ NODE_ENV: 'production', ...recipe.plan.env }).map(([name, value]) => ({ name, value: /^[A-Za-z][\w./:@,+-]*$/.test(value) ? value : JSON.stringify(value) })),
     copies: recipe.copies,
@@ -115,9 +123,6 @@ export function buildView(input: ViewInput) {
     writableDirsList: writable.map((d) => `\`${d}\``).join(', '),
     volumes: volumes.length > 0 ? volumes : false,
     port: options.port ?? false,
-    healthcheck: healthScript ? JSON.stringify(['node', '-e', healthScript]) : false,
-    composeHealthcheck: healthScript ? JSON.stringify(['CMD', 'node', '-e', healthScript]) : false,
-    cmd: recipe.cmd,
     command: recipe.plan.command.join(' '),
     entry: options.entry,
     sourceEntry: recipe.plan.shutdown.kind === 'wired' ? recipe.plan.shutdown.sourceEntry : options.sourceEntry,
@@ -129,6 +134,7 @@ export function buildView(input: ViewInput) {
     wiring: input.wiring,
     codeLanguage: input.shutdown?.flavor === 'ts' ? 'ts' : 'js',
     warnings: plan.warnings,
+    ...runtimeStage,
   };
 }
 

@@ -57,6 +57,7 @@ export const RULE_CATALOG = {
   'stage-as-uppercase': rule('info', 'the AS keyword of a stage does not match the case of FROM', 'write FROM ... AS name', { buildkit: 'FromAsCasing' }),
   'env-key-value-form': rule('info', 'legacy "ENV key value" form', 'write ENV key=value', { buildkit: 'LegacyKeyValueFormat' }),
   'no-healthcheck': rule('info', 'the final stage EXPOSEs a port but has no HEALTHCHECK', 'add a HEALTHCHECK that needs no curl, e.g. CMD ["node", "-e", "fetch(\'http://127.0.0.1:3000/health\').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]', { hadolint: 'DL3057', trivy: 'AVD-DS-0026', checkov: 'CKV_DOCKER_2' }),
+  'shell-less-runtime': rule('info', 'the final stage is a Debian node image but needs no shell: a shell-less runtime image would leave an attacker no shell or package manager', 'run it on gcr.io/distroless/nodejs<major>-debian13:nonroot, with the init and writable directories made in a build stage (npx create-secure-node-docker --base distroless)'),
   'expose-privileged-port': rule('warning', 'EXPOSE of a port below 1024, which a non-root user cannot bind without extra capabilities', 'listen on a port of 1024 or above (e.g. 3000) and map it when publishing'),
   // ---- .dockerignore ----
   'dockerignore-missing': rule('error', 'there is no .dockerignore, so .env, .npmrc, .git and node_modules go into the build context', 'add a .dockerignore (npx create-secure-node-docker writes one)'),

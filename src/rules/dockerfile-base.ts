@@ -4,6 +4,7 @@ import type { Hit } from './catalog.js';
 import { lineOf, parseImageRef, type DockerfileModel } from './dockerfile-model.js';
 import type { DockerfileContext } from './dockerfile-helpers.js';
 import { nodeLineStatus } from './node-schedule.js';
+import { distrolessNodeMajor, isVersionlessRegistryTag } from './shell-less.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const EXACT_TAG = /^v?\d+\.\d+\.\d+/;
@@ -22,15 +23,16 @@ export function baseImageRules({ dockerfile, stages }: DockerfileModel, context:
     else if (tag === 'latest') hits.push({ rule: 'from-latest', line, message: `FROM ${raw} uses the "latest" tag` });
     else if (digest === null || !DIGEST.test(digest)) hits.push({ rule: 'pinned-from', line, message: `FROM ${raw} is not pinned by digest (name:tag@sha256:<64 hex>)` });
     else if (tag === null) hits.push({ rule: 'pinned-from', line, message: `FROM ${raw} has a digest but no readable tag` });
-    else if (!EXACT_TAG.test(tag)) hits.push({ rule: 'pinned-from', line, message: `FROM ${raw}: tag "${tag}" is not an exact version` });
+    else if (!EXACT_TAG.test(tag) && !isVersionlessRegistryTag(name, tag)) hits.push({ rule: 'pinned-from', line, message: `FROM ${raw}: tag "${tag}" is not an exact version` });
     hits.push(...nodeLine(name, tag, raw, line, context.now));
     return hits;
   });
 }
 
 function nodeLine(name: string, tag: string | null, raw: string, line: number, now: Date): Hit[] {
-  if (name.split('/').at(-1) !== 'node' || tag === null) return [];
-  const major = /^v?(\d+)(?:[.-]|$)/.exec(tag)?.[1];
+  const distroless = distrolessNodeMajor(name);
+  if ((name.split('/').at(-1) !== 'node' && distroless === undefined) || tag === null) return [];
+  const major = distroless !== undefined ? String(distroless) : /^v?(\d+)(?:[.-]|$)/.exec(tag)?.[1];
   if (major === undefined) return [];
   const { status, eol } = nodeLineStatus(Number(major), now);
   if (status === 'eol') return [{ rule: 'node-eol', line, message: `FROM ${raw}: Node.js ${major} reached its end of life${eol ? ` on ${eol}` : ''}; it gets no security fixes` }];

@@ -7,6 +7,7 @@ import { finalChain, isKeyword, lineOf, modelDockerfile, shellCommands, type Doc
 import { baseImageRules } from './dockerfile-base.js';
 import { copySources, every, everyCommand, type DockerfileContext, execArgv, finalInstructions, finalLine, lastOf, mountsOf, subcommand, words } from './dockerfile-helpers.js';
 import { dependencyRules } from './dockerfile-install.js';
+import { finalBaseImage, imageRunsAsNonRoot, shellLessRuntime } from './shell-less.js';
 
 export type { DockerfileContext } from './dockerfile-helpers.js';
 
@@ -63,6 +64,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
   stageAsCasing,
   simple('env-key-value-form', 'ENV', (i) => (i as Env).getProperties().some((p) => p.getAssignmentOperator() === null)),
   noHealthcheck,
+  shellLessRuntime,
   simple('expose-privileged-port', 'EXPOSE', (i) => {
     const low = i.getArguments().map((a) => a.getValue()).find((port) => /^\d+/.test(port) && Number(/^\d+/.exec(port)![0]) < 1024);
     return low ? `EXPOSE ${low}: ports below 1024 need root or CAP_NET_BIND_SERVICE` : false;
@@ -78,6 +80,8 @@ export function checkDockerfileText(text: string, context: DockerfileContext): H
 
 function nonRootUser(model: DockerfileModel): Hit[] {
   const user = lastOf(finalInstructions(model), 'USER');
+  const base = finalBaseImage(model);
+  if (!user && base && imageRunsAsNonRoot(base.name, base.tag)) return [];
   if (!user) return [{ rule: 'non-root-user', line: finalLine(model), message: 'the final stage has no USER, so the app runs as root' }];
   const value = user.getArgumentsContent() ?? '';
   const [uid, gid] = value.split(':');

@@ -2,6 +2,7 @@
 // (offsets, so an edit replaces exactly those characters) and what kind of reference it is.
 import { lineOf, modelDockerfile, parseImageRef } from '../rules/dockerfile-model.js';
 import type { BaseFlavor } from '../image/types.js';
+import { distrolessNodeMajor } from '../rules/shell-less.js';
 
 export interface FromLine {
   line: number;
@@ -38,6 +39,7 @@ const REPOS_OF_DOCKER_HUB_NODE = new Set(['node', 'library/node', 'docker.io/nod
 
 export type Classified =
   | { kind: 'node'; name: string; tag: string | null; digest: string | null; parsed: NodeTag | undefined; reason?: string }
+  | { kind: 'distroless'; name: string; major: number; digest: string | null }
   | { kind: 'skip'; reason: string }
   | { kind: 'stage' };
 
@@ -46,6 +48,8 @@ export function classifyFrom(from: FromLine, repository: string | undefined): Cl
   if (from.stage || from.image.toLowerCase() === 'scratch') return { kind: 'stage' };
   if (from.image.includes('$')) return { kind: 'skip', reason: 'built from an ARG: update the ARG default by hand, or write the image on the FROM line' };
   const { name, tag, digest } = parseImageRef(from.image);
+  const distrolessMajor = distrolessNodeMajor(name);
+  if (distrolessMajor !== undefined) return { kind: 'distroless', name, major: distrolessMajor, digest };
   const ours = repository ? name === repository : REPOS_OF_DOCKER_HUB_NODE.has(name.toLowerCase());
   if (!ours) {
     return { kind: 'skip', reason: repository ? `not ${repository} (the --base-image repository)` : `not a node image (pass --base-image ${name} if it hosts node images)` };

@@ -3,28 +3,12 @@
 // comment). Resolution is injected (the generator's resolveNodeImage, with its registry flags,
 // credentials, cache and time budget), so this file is pure apart from that call.
 import type { ImageRequest, ImageResolution, ResolvedImage } from '../image/types.js';
+import { distrolessPin, refreshRuntimeHeader } from './distroless-pin.js';
 import { classifyFrom, fromLines } from './from-lines.js';
+import type { PinChange, UpdateRequest } from './types.js';
 import { refreshHeader } from './header.js';
 
-export type UpdateTarget = 'major' | 'lts';
-
-export interface UpdateRequest {
-  to: UpdateTarget;
-  registryMirror?: string;
-  baseImage?: string;
-}
-
-export interface PinChange {
-  line: number;
-  from: string;
-  to: string;
-  oldVersion: string | null;
-  newVersion: string;
-  oldDigest: string | null;
-  newDigest: string;
-  /** The reference on the line differs from the resolved one. */
-  stale: boolean;
-}
+export type { PinChange, UpdateRequest, UpdateTarget } from './types.js';
 
 export interface SkippedFrom {
   line: number;
@@ -48,12 +32,21 @@ export async function planUpdate(text: string, request: UpdateRequest, resolve: 
   const edits: { start: number; end: number; text: string }[] = [];
   const resolved = new Map<string, Promise<ImageResolution>>();
   let firstImage: ResolvedImage | undefined;
+  let runtimeImage: ResolvedImage | undefined;
 
   for (const from of fromLines(text)) {
     const c = classifyFrom(from, request.baseImage);
     if (c.kind === 'stage') continue;
     if (c.kind === 'skip') {
       skipped.push({ line: from.line, image: from.image, reason: c.reason });
+      continue;
+    }
+    if (c.kind === 'distroless') {
+      const change = await distrolessPin(from, c, request, resolved, resolve);
+      if (!warnings.includes(change.warnings.join('\n'))) warnings.push(...change.warnings);
+      changes.push(change.pin);
+      if (change.pin.stale) edits.push({ start: from.start, end: from.end, text: change.pin.to });
+      if (change.pin.stale) runtimeImage = change.image;
       continue;
     }
     if (c.reason && request.to !== 'lts') {
@@ -86,5 +79,6 @@ export async function planUpdate(text: string, request: UpdateRequest, resolve: 
   let updated = text;
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) updated = updated.slice(0, edit.start) + edit.text + updated.slice(edit.end);
   if (edits.length > 0 && firstImage) updated = refreshHeader(updated, firstImage);
+  if (runtimeImage) updated = refreshRuntimeHeader(updated, runtimeImage);
   return { text: updated, changes, skipped, warnings: [...new Set(warnings)] };
 }

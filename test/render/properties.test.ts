@@ -9,7 +9,7 @@ import { resolveOptions } from '../../src/options/resolve.js';
 import { renderFiles } from '../../src/render/index.js';
 import { checkDockerfile } from '../support/dockerfile-rules.js';
 import { factsFor } from '../support/facts.js';
-import { FIXED_IMAGE, FIXED_SLIM_IMAGE } from '../support/images.js';
+import { FIXED_DISTROLESS_IMAGE, FIXED_IMAGE, FIXED_SLIM_IMAGE, FIXED_TRIXIE_IMAGE } from '../support/images.js';
 
 const hostile = fc.oneof(
   { arbitrary: fc.constantFrom('server.js', 'dist/server.js', 'src/index.mjs', 'app.cjs', 'uploads', '/health', '8080', '3000'), weight: 12 },
@@ -25,7 +25,7 @@ const flagsArb = fc.record(
     health: hostile,
     worker: fc.boolean(),
     native: fc.boolean(),
-    base: fc.constantFrom('alpine', 'slim'),
+    base: fc.constantFrom('alpine', 'slim', 'distroless'),
     pm: fc.constantFrom('npm', 'pnpm', 'yarn'),
     registry: fc.option(fc.oneof(fc.constant('https://npm.acme.dev/'), hostile), { nil: undefined }),
     build: fc.boolean(),
@@ -73,10 +73,11 @@ describe('rendering under arbitrary options', () => {
           refused += 1;
           return;
         }
-        const image = options.base === 'slim' ? FIXED_SLIM_IMAGE : FIXED_IMAGE;
+        const image = options.base === 'slim' ? FIXED_SLIM_IMAGE : options.base === 'distroless' ? FIXED_TRIXIE_IMAGE : FIXED_IMAGE;
+        const runtimeImage = options.base === 'distroless' ? FIXED_DISTROLESS_IMAGE : undefined;
         let result;
         try {
-          result = renderFiles({ options, image, generatorVersion: '0.0.0', projectName: 'demo' });
+          result = renderFiles({ options, image, runtimeImage, generatorVersion: '0.0.0', projectName: 'demo' });
         } catch (error) {
           // e.g. --entry outside the build output that a build stage copies: refused, exit 2.
           expect(error).toBeInstanceOf(UsageError);
@@ -85,7 +86,14 @@ describe('rendering under arbitrary options', () => {
         }
         rendered += 1;
         const dockerfile = result.files.find((file) => file.path === 'Dockerfile')?.content ?? '';
-        expect(checkDockerfile(dockerfile)).toEqual([]);
+        // A slim final stage that needs no shell is told about the shell-less base (info), by design.
+        expect(checkDockerfile(dockerfile).filter((v) => !(options.base === 'slim' && v.rule === 'shell-less-runtime'))).toEqual([]);
+        if (options.base === 'distroless') {
+          // Nothing in the shell-less final stage may need a shell.
+          const runtimeStage = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+          expect(runtimeStage).not.toMatch(/^RUN /m);
+          expect(runtimeStage).toContain('USER 65532:65532');
+        }
         for (const file of result.files) {
           expect(file.content).not.toContain('\u0000');
           expect(file.content).not.toContain('RUN curl evil');

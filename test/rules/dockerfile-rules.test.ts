@@ -70,6 +70,7 @@ const VIOLATIONS: Record<string, [title: string, dockerfile: string, context?: {
   'node-not-lts': [['Node 25, an odd line, while it was supported', variant([`FROM ${NODE} AS runtime`, `FROM node:25.2.1-alpine3.22@${DIGEST} AS runtime`]), { now: new Date('2026-03-01T00:00:00Z') }]],
   'stage-as-uppercase': [['lower-case as', variant([`FROM ${NODE} AS runtime`, `FROM ${NODE} as runtime`])]],
   'non-root-user': [
+    ['distroless without nonroot and no USER', variant([`FROM ${NODE} AS runtime\nRUN apk add --no-cache dumb-init\n`, `FROM gcr.io/distroless/nodejs24-debian13:debug@${DIGEST} AS runtime\nCOPY --from=deps /usr/bin/tini-static /usr/bin/tini\n`], ['USER 1000:1000\n', ''], ['CMD ["dumb-init", "node", "dist/server.js"]', 'CMD ["tini", "--", "/nodejs/bin/node", "dist/server.js"]'])],
     ['root by number', variant(['USER 1000:1000', 'USER 0:0'])],
     ['no USER', variant(['USER 1000:1000\n', ''])],
     ['root after the non-root user', variant(['EXPOSE 3000', 'USER 0:1000\nEXPOSE 3000'])],
@@ -123,6 +124,15 @@ const VIOLATIONS: Record<string, [title: string, dockerfile: string, context?: {
   'env-key-value-form': [['legacy ENV key value', variant(['EXPOSE 3000', 'ENV PORT 3000\nEXPOSE 3000'])]],
   'npm-install-not-ci': [['npm install in the deps stage', variant(['    npm ci\n\nFROM deps AS build', '    npm install\n\nFROM deps AS build'])]],
   'copy-all-before-install': [['the whole context before npm ci', variant(['COPY . .\nRUN npm run build', 'COPY . .\nRUN npm ci\nRUN npm run build'])]],
+  'shell-less-runtime': [
+    [
+      'a Debian final stage that only installs dumb-init and makes a directory',
+      variant(
+        [`FROM ${NODE} AS runtime`, `FROM node:24.20.0-bookworm-slim@${DIGEST} AS runtime`],
+        ['RUN apk add --no-cache dumb-init', 'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*'],
+      ),
+    ],
+  ],
   'no-healthcheck': [['a port but no HEALTHCHECK', variant([/HEALTHCHECK .*\n/.exec(COMPLIANT)![0], ''])]],
   'expose-privileged-port': [['EXPOSE 80', variant(['EXPOSE 3000', 'EXPOSE 80'])]],
   'no-copy-link': [['COPY --link', variant(['COPY --from=build /app/dist', 'COPY --link --from=build /app/dist'])]],
@@ -142,6 +152,15 @@ describe('checkDockerfile', () => {
 
   it.each([
     ['Debian slim with apt-get', SLIM],
+    [
+      'a distroless nonroot final stage: versionless tag pinned by digest, its own non-root user, a copied tini',
+      variant(
+        [`FROM ${NODE} AS runtime\nRUN apk add --no-cache dumb-init\n`, `FROM gcr.io/distroless/nodejs24-debian13:nonroot@${DIGEST} AS runtime\nCOPY --from=deps /usr/bin/tini-static /tini\n`],
+        ['RUN mkdir -p /app/data && chown 1000:1000 /app/data\n', ''],
+        ['# 1000:1000 is the image\'s node user\nUSER 1000:1000\n', ''],
+        ['CMD ["dumb-init", "node", "dist/server.js"]', 'ENTRYPOINT ["/tini", "--", "/nodejs/bin/node"]\nCMD ["dist/server.js"]'],
+      ),
+    ],
     ['a mirror registry with a port', variant([`FROM ${NODE} AS runtime`, `FROM 127.0.0.1:5000/library/${NODE} AS runtime`])],
     ['the image in a global ARG', `ARG NODE_IMAGE=${NODE}\n${variant([`FROM ${NODE} AS runtime`, 'FROM ${NODE_IMAGE} AS runtime'])}`],
     ['dumb-init as ENTRYPOINT', variant(['CMD ["dumb-init", "node", "dist/server.js"]', 'ENTRYPOINT ["dumb-init", "--"]\nCMD ["node", "dist/server.js"]'])],

@@ -20,3 +20,21 @@ export const FIXED_SLIM_IMAGE: ResolvedImage = {
   tag: '26.5.0-bookworm-slim',
   digest: 'sha256:1111111111111111111111111111111111111111111111111111111111111111',
 };
+
+/** Placeholder digests (well-formed, for rendering tests only): the Debian 13 build image of --base distroless. */
+export const FIXED_TRIXIE_IMAGE: ResolvedImage = {
+  ...FIXED_IMAGE,
+  ref: 'node:26.5.0-trixie-slim@sha256:2222222222222222222222222222222222222222222222222222222222222222',
+  tag: '26.5.0-trixie-slim',
+  digest: 'sha256:2222222222222222222222222222222222222222222222222222222222222222',
+};
+
+/** ... and its runtime image, named by the only kind of tag distroless publishes. */
+export const FIXED_DISTROLESS_IMAGE: ResolvedImage = {
+  ...FIXED_IMAGE,
+  ref: 'gcr.io/distroless/nodejs26-debian13:nonroot@sha256:3333333333333333333333333333333333333333333333333333333333333333',
+  repository: 'gcr.io/distroless/nodejs26-debian13',
+  tag: 'nonroot',
+  digest: 'sha256:3333333333333333333333333333333333333333333333333333333333333333',
+  resolvedFrom: 'gcr.io',
+};

@@ -65,6 +65,8 @@ export interface NodeImageIndexSpec {
   labels?: Record<string, string>;
   /** 'oci' (default, like the official images today) or 'docker' (manifest list v2). */
   format?: 'oci' | 'docker';
+  /** Annotations on each image manifest (distroless records its Node version there). */
+  annotations?: Record<string, string>;
 }
 
 export interface PushedNodeImage {
@@ -126,6 +128,7 @@ export async function pushNodeImageIndex(registry: StartedRegistry, spec: NodeIm
           size: EMPTY_LAYER.length,
         },
       ],
+      ...(spec.annotations ? { annotations: spec.annotations } : {}),
     });
     const manifestDigest = await pushManifest(registry, spec.repository, sha256Digest(manifest), manifestType, manifest);
     manifests[platform] = manifestDigest;

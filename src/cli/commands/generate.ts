@@ -23,6 +23,7 @@ import { askForMissing } from '../prompts.js';
 import { reportHuman, reportJson, summarize } from '../report.js';
 import { runVerifyStep, verifyTarget, wantsVerify } from '../verify-step.js';
 import type { CommandModule } from './command.js';
+import { runtimeBase } from '../../render/runtime-base.js';
 
 export const command: CommandModule = {
   options: OPTIONS,
@@ -71,9 +72,11 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
     deps.stderr(`Same result without prompts:\n  ${equivalentCommand(options, root, deps.cwd)}\n\n`);
   }
 
+  const runtime = runtimeBase(options.base);
   const resolution = await deps.resolveImage({
     nodeRange: options.nodeRange,
-    base: options.base,
+    base: runtime.buildFlavor,
+    ...(runtime.separateImage ? { runtime: runtime.separateImage, runtimeImage: options.image.runtimeImage } : {}),
     registryMirror: options.image.registryMirror,
     baseImage: options.image.baseImage,
     digest: options.image.digest,
@@ -83,6 +86,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const rendered = renderFiles({
     options,
     image: resolution.image,
+    runtimeImage: resolution.runtime,
     generatorVersion: deps.version,
     projectName: facts.name ?? path.basename(root),
     plan: recipe.plan,

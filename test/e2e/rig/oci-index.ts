@@ -13,7 +13,7 @@ interface ImageManifest {
  * index digest, as on Docker Hub. Blobs are cross-repository mounted; the platform manifest is put
  * by digest so it carries no tag of its own. Returns the index digest.
  */
-export async function publishAsIndex(registry: StartedRegistry, fromRepo: string, fromTag: string, toRepo: string, tags: readonly string[]): Promise<string> {
+export async function publishAsIndex(registry: StartedRegistry, fromRepo: string, fromTag: string, toRepo: string, tags: readonly string[], annotations?: Record<string, string>): Promise<string> {
   const got = await fetch(`${registry.url}/v2/${fromRepo}/manifests/${fromTag}`, { headers: { Accept: `${MEDIA.dockerManifest}, ${MEDIA.ociManifest}` } });
   if (!got.ok) throw new Error(`GET manifest ${fromRepo}:${fromTag}: HTTP ${got.status}`);
   const mediaType = got.headers.get('content-type') ?? MEDIA.dockerManifest;
@@ -32,6 +32,7 @@ export async function publishAsIndex(registry: StartedRegistry, fromRepo: string
     schemaVersion: 2,
     mediaType: MEDIA.ociIndex,
     manifests: [{ mediaType, digest: manifestDigest, size: manifestBytes.length, platform: { architecture: 'amd64', os: 'linux' } }],
+    ...(annotations ? { annotations } : {}),
   });
   let indexDigest = '';
   for (const tag of tags) indexDigest = await pushManifest(registry, toRepo, tag, MEDIA.ociIndex, index);
