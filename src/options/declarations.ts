@@ -300,11 +300,11 @@ export const OPTIONS: OptionDeclarations = {
     writeBack: { kind: 'run', args: (o) => (o.verify.startTimeoutSeconds === DEFAULT_START_TIMEOUT_SECONDS ? [] : ['--start-timeout', String(o.verify.startTimeoutSeconds)]) },
   },
   envFile: {
-    flag: 'env-file',
+    flag: 'run-env-file',
     type: 'string',
     describe: 'Run-time variables (NAME=value lines, e.g. .env): compose.yaml reads it as env_file and --verify runs with it; never part of the image',
     validate: (value, where) => v.projectPath(value, where),
-    writeBack: { kind: 'setup', args: (o) => (o.envFile === undefined ? [] : ['--env-file', o.envFile]) },
+    writeBack: { kind: 'setup', args: (o) => (o.envFile === undefined ? [] : ['--run-env-file', o.envFile]) },
   },
 };
 

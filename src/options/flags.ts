@@ -39,7 +39,7 @@ export interface Flags {
   keepImage?: boolean;
   buildTimeout?: string;
   startTimeout?: string;
-  /** --env-file: run-time variables for compose.yaml's env_file and the --verify run. */
+  /** --run-env-file: run-time variables for compose.yaml's env_file and the --verify run. */
   envFile?: string;
 }
 

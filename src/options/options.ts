@@ -42,7 +42,7 @@ export interface Options {
    * written, since it would change which file `docker compose` uses.
    */
   userComposeFile?: string;
-  /** --env-file, relative to [dir]: compose.yaml's env_file and the --verify run's variables (never the build). */
+  /** --run-env-file, relative to [dir]: compose.yaml's env_file and the --verify run's variables (never the build). */
   envFile?: string;
   /** Install inputs and install-stage ENV, from detection (validated at the facts boundary). */
   install: { paths: string[]; env: Record<string, string> };

@@ -1,4 +1,4 @@
-// --env-file: the run-time variables file handed to `docker run --env-file` (the --verify run) and
+// --run-env-file: the run-time variables file handed to `docker run --env-file` (the --verify run) and
 // to compose.yaml's `env_file`. The file is hostile input and holds secrets: it is parsed strictly
 // here, at the boundary, to the one format both readers take the same way, and no error message
 // ever quotes a value (only the line number and, when it is valid, the name).
@@ -24,7 +24,7 @@ const MAX_BYTES = 256 * 1024;
  * `export NAME=...`, a bare `NAME` (docker copies it from the caller's environment), values with
  * surrounding spaces, ` #` (a compose comment) or `$` (compose interpolation).
  */
-export function parseEnvFile(text: string, file: string, flag = '--env-file'): EnvFile {
+export function parseEnvFile(text: string, file: string, flag = '--run-env-file'): EnvFile {
   const where = `${flag} ${printable(file)}`;
   if (text.length > MAX_BYTES) throw new UsageError(`${where}: larger than ${MAX_BYTES / 1024} KiB, which is no environment file`);
   if (text.includes('\0')) throw new UsageError(`${where}: not a text file`);

@@ -8,7 +8,7 @@ import { buildVariableHint, runVariableHint } from './variable-hints.js';
 const APP_DIR = '/app';
 
 export type Failure =
-  | { kind: 'build'; lines: string[] }
+  | { kind: 'build'; lines: string[]; /** The failed step's whole output, when more than the lines shown. */ output?: string }
   | { kind: 'exited'; exitCode: number }
   | { kind: 'no-answer'; port: number; listening: { address: string; port: number }[]; seconds: number }
   | { kind: 'unhealthy'; output?: string; path?: string }
@@ -23,7 +23,7 @@ export interface HintContext {
   nodeMajor?: number;
   /** The newest LTS line below nodeMajor that is still supported (src/rules/node-schedule.ts). */
   previousLts?: number;
-  /** --env-file as given, and the names it sets. */
+  /** --run-env-file as given, and the names it sets. */
   envFile?: { path: string; names: string[] };
   /** A committed template such as .env.example (named in a hint, never read). */
   envTemplate?: string;
@@ -44,11 +44,12 @@ export function diagnose(failure: Failure, ctx: HintContext): Diagnosis {
 function hintFor(failure: Failure, ctx: HintContext): string {
   switch (failure.kind) {
     case 'build':
-      return buildVariableHint(failure.lines.join('\n')) ?? buildHint(failure.lines.join('\n'));
+      return buildVariableHint(failure.output ?? failure.lines.join('\n')) ?? buildHint(failure.lines.join('\n'));
     case 'exited':
       return fromLog(ctx) ?? exitedHint(failure.exitCode, ctx);
     case 'no-answer':
-      return noAnswerHint(failure, ctx);
+      // What the log says (a crash, a missing module, a variable) outranks the symptom on the port.
+      return fromLog(ctx) ?? noAnswerHint(failure, ctx);
     case 'unhealthy':
       return `the HEALTHCHECK (GET ${failure.path ?? '?'}) does not pass${failure.output ? ` (${oneLine(failure.output)})` : ''}: pass --healthcheck-path <a path that answers 2xx>, or --no-healthcheck`;
     case 'stop':

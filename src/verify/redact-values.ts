@@ -1,4 +1,4 @@
-// The --env-file values must reach no message: the container log, a check's detail and the hint
+// The --run-env-file values must reach no message: the container log, a check's detail and the hint
 // all pass through here before they are printed or put into --json.
 import type { VerifyResult } from './types.js';
 

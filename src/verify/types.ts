@@ -25,7 +25,7 @@ export interface VerifyTarget {
   nodeMajor?: number;
   /** compose.yaml's stop_grace_period. */
   stopGraceSeconds: number;
-  /** --env-file: handed to `docker run --env-file` only (never the build); its values are redacted from every message. */
+  /** --run-env-file: handed to `docker run --env-file` only (never the build); its values are redacted from every message. */
   envFile?: RunEnvFile;
   /** A committed template such as .env.example, named in the missing-variable hint (never read). */
   envTemplate?: string;

@@ -11,7 +11,7 @@ import { withinSeconds } from './time-bound.js';
 import type { Check, VerifyDeps, VerifyResult, VerifySettings, VerifyTarget } from './types.js';
 
 export async function verify(target: VerifyTarget, settings: VerifySettings, deps: VerifyDeps): Promise<VerifyResult> {
-  // No --env-file value reaches a progress line, the report or --json.
+  // No --run-env-file value reaches a progress line, the report or --json.
   const redact = valueRedactor(target.envFile?.values ?? []);
   const result = await verifyUnredacted(target, settings, { ...deps, progress: (line) => deps.progress(redact(line)) });
   return redactResult(result, redact);
@@ -99,7 +99,7 @@ async function build(engine: Engine, target: VerifyTarget, settings: VerifySetti
   }
   const lines = progress.failureLines();
   if (lines.length === 0) lines.push(...r.stderr.split('\n').filter(Boolean).slice(-15));
-  return { check: { name: 'builds', ok: false, seconds, detail: `docker build exited ${r.code}` }, diagnosis: diagnose({ kind: 'build', lines }, { ...hintContext(target, deps.now()), log: '' }) };
+  return { check: { name: 'builds', ok: false, seconds, detail: `docker build exited ${r.code}` }, diagnosis: diagnose({ kind: 'build', lines, output: progress.failureOutput() }, { ...hintContext(target, deps.now()), log: '' }) };
 }
 
 function cancelled(result: VerifyResult): VerifyResult {

@@ -168,12 +168,12 @@ function confirmWith(ask: Ask, deps: CliDeps) {
   };
 }
 
-/** --env-file must name a file in the project that parses (before anything is written). */
+/** --run-env-file must name a file in the project that parses (before anything is written). */
 async function readEnvFile(fs: ProjectFs, file: string): Promise<EnvFile> {
   const text = await fs.read(file).catch(() => {
-    throw new UsageError(`--env-file ${file}: not a readable file`);
+    throw new UsageError(`--run-env-file ${file}: not a readable file`);
   });
-  if (text === undefined) throw new UsageError(`--env-file ${file}: no such file in the project (write NAME=value lines into it first)`);
+  if (text === undefined) throw new UsageError(`--run-env-file ${file}: no such file in the project (write NAME=value lines into it first)`);
   return parseEnvFile(text, file);
 }
 
