@@ -9,7 +9,7 @@ import type { Ask } from '../options/declaration.js';
 import type { Options } from '../options/options.js';
 import type { RenderResult } from '../render/index.js';
 import { STOP_GRACE_PERIOD_SECONDS, serviceNameFrom } from '../render/view.js';
-import { verify, verifyHuman, verifyJson, type RunCommand, type SecretFiles, type VerifyJson, type VerifyTarget } from '../verify/index.js';
+import { Engine, probeEngine, verify, verifyHuman, verifyJson, type RunCommand, type RunEnvFile, type SecretFiles, type VerifyJson, type VerifyTarget } from '../verify/index.js';
 
 /** What the shell gives --verify: the user's docker CLI, the clock, and Ctrl-C as an AbortSignal. */
 export interface VerifyEngineDeps {
@@ -23,7 +23,7 @@ export interface VerifyEngineDeps {
 }
 
 /** `build`: the context and the Dockerfile's path inside it, as written (a workspace builds from its root). */
-export function verifyTarget(build: { context: string; dockerfile: string }, projectName: string, options: Options, rendered: RenderResult, image: ResolvedImage): VerifyTarget {
+export function verifyTarget(build: { context: string; dockerfile: string }, projectName: string, options: Options, rendered: RenderResult, image: ResolvedImage, env: { envFile?: RunEnvFile; envTemplate?: string } = {}): VerifyTarget {
   const major = Number(/^(\d+)\./.exec(image.version)?.[1]);
   return {
     context: build.context,
@@ -40,6 +40,8 @@ export function verifyTarget(build: { context: string; dockerfile: string }, pro
     wiring: rendered.wiring,
     nodeMajor: Number.isInteger(major) ? major : undefined,
     stopGraceSeconds: STOP_GRACE_PERIOD_SECONDS,
+    ...(env.envFile ? { envFile: env.envFile } : {}),
+    ...(env.envTemplate ? { envTemplate: env.envTemplate } : {}),
   };
 }
 
@@ -52,7 +54,7 @@ export async function wantsVerify(options: Options, engine: VerifyEngineDeps | u
   }
   if (options.verify.requested !== undefined) return options.verify.requested;
   if (ask === undefined || !runtimeBase(options.base).shell) return false; // verify does not know a shell-less base yet
-  const reachable = (await engine.run(['version', '--format', '{{.Server.Version}}'])).code === 0;
+  const reachable = (await probeEngine(new Engine(engine.run), engine.sleep)).ok;
   return reachable && ((await ask({ type: 'confirm', name: 'verify', message: 'Build and try it now?', default: true })) as boolean);
 }
 

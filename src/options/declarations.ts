@@ -316,6 +316,13 @@ export const OPTIONS: OptionDeclarations = {
     validate: (value, where) => v.seconds(value, where),
     writeBack: { kind: 'run', args: (o) => (o.verify.startTimeoutSeconds === DEFAULT_START_TIMEOUT_SECONDS ? [] : ['--start-timeout', String(o.verify.startTimeoutSeconds)]) },
   },
+  envFile: {
+    flag: 'run-env-file',
+    type: 'string',
+    describe: 'Run-time variables (NAME=value lines, e.g. .env): compose.yaml reads it as env_file and --verify runs with it; never part of the image',
+    validate: (value, where) => v.projectPath(value, where),
+    writeBack: { kind: 'setup', args: (o) => (o.envFile === undefined ? [] : ['--run-env-file', o.envFile]) },
+  },
 };
 
 /** The command is `node <entry>`: --entry says it; anything else needs --start. */

@@ -43,6 +43,8 @@ export interface Flags {
   keepImage?: boolean;
   buildTimeout?: string;
   startTimeout?: string;
+  /** --run-env-file: run-time variables for compose.yaml's env_file and the --verify run. */
+  envFile?: string;
 }
 
 /** Prompt answers use the flags' own keys and shapes. */

@@ -47,6 +47,8 @@ export interface Options {
    * written, since it would change which file `docker compose` uses.
    */
   userComposeFile?: string;
+  /** --run-env-file, relative to [dir]: compose.yaml's env_file and the --verify run's variables (never the build). */
+  envFile?: string;
   /** Install inputs and install-stage ENV, from detection (validated at the facts boundary). */
   install: { paths: string[]; env: Record<string, string> };
   allowNoLockfile: boolean;

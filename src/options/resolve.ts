@@ -106,6 +106,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
       noFallback: !flags.fallback,
     },
     install: facts.install,
+    ...(flags.envFile !== undefined ? { envFile: v.projectPath(flags.envFile, '--run-env-file') } : {}),
     userComposeFile: facts.existing.composeFile !== undefined && facts.existing.composeFile !== COMPOSE_FILE ? facts.existing.composeFile : undefined,
     allowNoLockfile,
     force: flags.force,

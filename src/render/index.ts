@@ -77,7 +77,7 @@ export function renderFiles(input: RenderInput): RenderResult {
   const readme = templates.readme({ ...view, userCompose: userCompose === undefined ? false : { file: userCompose, settings } });
   const files: GeneratedFile[] = [
     { path: inPackage(options.dockerfile), content: (ws ? templates.dockerfileWorkspace : templates.dockerfile)(view), mode: 'replace' },
-    { path: '.dockerignore', content: renderDockerignore({ keep: options.packageManager.yarnBerry ? ['.yarnrc.yml'] : [], extra, ...(group ? { group } : {}) }), mode: 'merge-dockerignore' },
+    { path: '.dockerignore', content: renderDockerignore({ keep: options.packageManager.yarnBerry ? ['.yarnrc.yml'] : [], extra, ...(group ? { group } : {}), ...(options.envFile !== undefined ? { runSecrets: [inPackage(options.envFile)] } : {}) }), mode: 'merge-dockerignore' },
     // Writing compose.yaml beside the user's docker-compose.yml would silently change which file
     // `docker compose` uses: the settings go into README.Docker.md and the report instead.
     ...(userCompose === undefined ? [{ path: inPackage(COMPOSE_FILE), content: compose, mode: 'replace' as const }] : []),

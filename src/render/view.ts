@@ -73,6 +73,7 @@ export function buildView(input: ViewInput) {
     options.port !== undefined ? `-p 127.0.0.1:${options.port}:${options.port}` : '',
     HARDENED_RUN_FLAGS.join(' '),
     ...volumes.map((v) => `-v ${v.name}:${v.target}`),
+    options.envFile !== undefined ? `--env-file ${options.envFile}` : '',
   ].filter(Boolean);
 
   return {
@@ -90,6 +91,7 @@ export function buildView(input: ViewInput) {
     composeDockerfile: dockerfileInContext === 'Dockerfile' ? false : dockerfileInContext,
     ws: ws ? workspaceView(options, ws) : (false as const),
     runCommand: `docker run ${runFlags.join(' ')} ${serviceName}`,
+    envFile: options.envFile ?? false,
     alpine,
     native: options.native,
     tools,

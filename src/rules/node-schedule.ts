@@ -37,3 +37,11 @@ export function nodeLineStatus(major: number, now: Date): { status: LineStatus; 
   if (!line.lts || Date.parse(line.lts) > now.getTime()) return { status: 'not-lts', eol: line.eol };
   return { status: 'supported', eol: line.eol };
 }
+
+/** The newest LTS line older than `major` that is supported on `now` (24 for 26 in 2026); undefined when none is. */
+export function previousSupportedLts(major: number, now: Date): number | undefined {
+  for (let m = Math.min(major - 1, NEWEST); m >= OLDEST; m--) {
+    if (SCHEDULE[m]?.lts !== undefined && nodeLineStatus(m, now).status === 'supported') return m;
+  }
+  return undefined;
+}

@@ -66,13 +66,24 @@ export class BuildProgress {
 
   /** The lines that say why a build failed: the failing step's own output and its error, else the last lines. */
   failureLines(max = 12): string[] {
+    const failed = this.failedStep();
+    if (failed === undefined) return this.tail.slice(-max);
+    return [...failed.output.slice(-(max - 1)), failed.error];
+  }
+
+  /** Everything the failed step printed that is kept (the last 200 lines of the build), for the hint to search. */
+  failureOutput(): string {
+    return (this.failedStep()?.output ?? this.tail).join('\n');
+  }
+
+  private failedStep(): { output: string[]; error: string } | undefined {
     const error = this.tail.find((l) => /^#\d+ ERROR\b/.test(l));
     const vertex = error ? /^#(\d+) /.exec(error)![1] : undefined;
-    if (vertex === undefined) return this.tail.slice(-max);
+    if (vertex === undefined) return undefined;
     const output = this.tail
       .filter((l) => l.startsWith(`#${vertex} `) && l !== error)
       .map((l) => l.replace(/^#\d+ (\d+\.\d+ )?/, ''))
       .filter((l) => !/^(sha256:|npm (notice|warn))/.test(l) && l.trim() !== '');
-    return [...output.slice(-(max - 1)), error!];
+    return { output, error: error! };
   }
 }

@@ -30,6 +30,8 @@ export function hardenedRunArgs(target: VerifyTarget, ctx: { container: string; 
   const args = ['--name', ctx.container, '--label', ctx.label];
   args.push(...HARDENED_RUN_FLAGS, '--user', RUN_USER);
   for (const dir of target.writableDirs) args.push('-v', `/app/${dir}`);
+  // The run's variables, as compose.yaml's env_file gives them: docker reads the file, so no value is in an argument.
+  if (target.envFile) args.push('--env-file', target.envFile.absolutePath);
   // No bridge: no network at all; the probes run inside the container on its loopback.
   if (!ctx.bridge) args.push('--network', 'none');
   if (ctx.healthcheck) args.push('--health-interval', HEALTH_INTERVAL);

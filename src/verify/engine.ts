@@ -1,6 +1,7 @@
 // The container engine as the user's own `docker` CLI (or Podman's docker-compatible one): the
 // injected `run` spawns it, so DOCKER_HOST, contexts and credential helpers apply exactly as they
 // do when the user types the command. This file only builds argument lists and reads answers.
+import { withinSeconds, type Sleep } from './time-bound.js';
 
 export interface CommandResult {
   code: number;
@@ -31,6 +32,15 @@ export type EngineProbe = { ok: true; info: EngineInfo } | { ok: false; reason: 
 
 /** Label on everything verify creates, so a leftover is recognisable. */
 export const VERIFY_LABEL = 'io.github.create-secure-node-docker.verify';
+
+/** `docker version` gets this long: an engine that does not answer (a hung socket, a stopped VM) is one line, not a hang. */
+export const PROBE_TIMEOUT_SECONDS = 15;
+
+/** The probe under its own time bound; Ctrl-C (`signal`) still cancels it. */
+export async function probeEngine(engine: Engine, sleep: Sleep, signal?: AbortSignal): Promise<EngineProbe> {
+  const { value, timedOut } = await withinSeconds(PROBE_TIMEOUT_SECONDS, sleep, signal, (s) => engine.probe(s));
+  return timedOut ? { ok: false, reason: `no answer within ${PROBE_TIMEOUT_SECONDS} s` } : value;
+}
 
 export class Engine {
   constructor(private readonly run: RunCommand) {}

@@ -2,12 +2,13 @@
 // Pure: the same log always gives the same hint, so it is tested with log lines captured from real
 // runs (test/verify/logs/).
 import { posix } from 'node:path';
+import { buildVariableHint, runVariableHint } from './variable-hints.js';
 
 /** The generated Dockerfile's WORKDIR. */
 const APP_DIR = '/app';
 
 export type Failure =
-  | { kind: 'build'; lines: string[] }
+  | { kind: 'build'; lines: string[]; /** The failed step's whole output, when more than the lines shown. */ output?: string }
   | { kind: 'exited'; exitCode: number }
   | { kind: 'no-answer'; port: number; listening: { address: string; port: number }[]; seconds: number }
   | { kind: 'unhealthy'; output?: string; path?: string }
@@ -20,6 +21,12 @@ export interface HintContext {
   worker: boolean;
   /** Major of the Node line the image runs, for the "try the previous LTS" hint. */
   nodeMajor?: number;
+  /** The newest LTS line below nodeMajor that is still supported (src/rules/node-schedule.ts). */
+  previousLts?: number;
+  /** --run-env-file as given, and the names it sets. */
+  envFile?: { path: string; names: string[] };
+  /** A committed template such as .env.example (named in a hint, never read). */
+  envTemplate?: string;
   wiring: string[];
 }
 
@@ -37,11 +44,12 @@ export function diagnose(failure: Failure, ctx: HintContext): Diagnosis {
 function hintFor(failure: Failure, ctx: HintContext): string {
   switch (failure.kind) {
     case 'build':
-      return buildHint(failure.lines.join('\n'));
+      return buildVariableHint(failure.output ?? failure.lines.join('\n')) ?? buildHint(failure.lines.join('\n'));
     case 'exited':
       return fromLog(ctx) ?? exitedHint(failure.exitCode, ctx);
     case 'no-answer':
-      return noAnswerHint(failure, ctx);
+      // What the log says (a crash, a missing module, a variable) outranks the symptom on the port.
+      return fromLog(ctx) ?? noAnswerHint(failure, ctx);
     case 'unhealthy':
       return `the HEALTHCHECK (GET ${failure.path ?? '?'}) does not pass${failure.output ? ` (${oneLine(failure.output)})` : ''}: pass --healthcheck-path <a path that answers 2xx>, or --no-healthcheck`;
     case 'stop':
@@ -49,9 +57,9 @@ function hintFor(failure: Failure, ctx: HintContext): string {
   }
 }
 
-/** The log's own evidence, strongest first: a write to the read-only root, a missing module, a crash in a dependency. */
+/** The log's own evidence, strongest first: a write to the read-only root, a missing module, a missing variable, a crash in a dependency. */
 export function fromLog(ctx: HintContext): string | undefined {
-  return readOnlyWrite(ctx.log) ?? missingModule(ctx.log, ctx.entry) ?? dependencyCrash(ctx.log, ctx.nodeMajor);
+  return readOnlyWrite(ctx.log) ?? missingModule(ctx.log, ctx.entry) ?? runVariableHint(ctx) ?? dependencyCrash(ctx.log, ctx.nodeMajor, ctx.previousLts);
 }
 
 /** `EROFS: read-only file system, mkdir '/app/uploads'`; a recursive mkdir on the read-only root says ENOENT instead. */
@@ -95,14 +103,14 @@ function missingModule(log: string, entry: string): string | undefined {
 
 const DEPENDENCY_FRAME = new RegExp(`${APP_DIR}/node_modules/((?:@[^/\\s]+/)?[^/\\s]+)/`);
 
-function dependencyCrash(log: string, nodeMajor: number | undefined): string | undefined {
+function dependencyCrash(log: string, nodeMajor: number | undefined, lts: number | undefined): string | undefined {
   const errorAt = log.search(/^(\w*Error|\[?\w*Error)\b|^Uncaught|^node:internal/m);
   const firstFrame = log.slice(Math.max(0, errorAt)).split('\n').find((l) => /^\s+at\s/.test(l) || /^\/app\/node_modules\//.test(l));
   const m = firstFrame ? DEPENDENCY_FRAME.exec(firstFrame) : undefined;
   if (!m) return undefined;
   const pkg = m[1]!;
   if (nodeMajor === undefined) return `the app crashes inside node_modules/${pkg}: it may not support this Node line; upgrade ${pkg} or pin an older Node with --node`;
-  return `the app crashes inside node_modules/${pkg} on Node ${nodeMajor}: it may not support this Node line yet; try --node ${previousLts(nodeMajor)} (or upgrade ${pkg})`;
+  return `the app crashes inside node_modules/${pkg} on Node ${nodeMajor}: it may not support this Node line yet; try --node ${lts ?? previousLts(nodeMajor)} (or upgrade ${pkg})`;
 }
 
 /** LTS lines are the even majors. */

@@ -25,6 +25,18 @@ export interface VerifyTarget {
   nodeMajor?: number;
   /** compose.yaml's stop_grace_period. */
   stopGraceSeconds: number;
+  /** --run-env-file: handed to `docker run --env-file` only (never the build); its values are redacted from every message. */
+  envFile?: RunEnvFile;
+  /** A committed template such as .env.example, named in the missing-variable hint (never read). */
+  envTemplate?: string;
+}
+
+export interface RunEnvFile {
+  /** As the user gave it (relative to the project). */
+  path: string;
+  absolutePath: string;
+  names: string[];
+  values: string[];
 }
 
 /** The bounds of one verification (options.verify: flags --keep-image, --build-timeout, --start-timeout). */

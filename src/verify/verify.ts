@@ -2,15 +2,25 @@
 // it, and clean up whatever it created: also after a failure and after Ctrl-C.
 import { BuildProgress } from './build-progress.js';
 import { runContainerChecks } from './container-checks.js';
-import { Engine, VERIFY_LABEL } from './engine.js';
+import { Engine, probeEngine, VERIFY_LABEL } from './engine.js';
+import { previousSupportedLts } from '../rules/node-schedule.js';
 import { diagnose, type Diagnosis } from './log-hint.js';
 import { npmrcSecret, type NpmrcSecret } from './npmrc-source.js';
+import { redactResult, valueRedactor } from './redact-values.js';
+import { withinSeconds } from './time-bound.js';
 import type { Check, VerifyDeps, VerifyResult, VerifySettings, VerifyTarget } from './types.js';
 
 export async function verify(target: VerifyTarget, settings: VerifySettings, deps: VerifyDeps): Promise<VerifyResult> {
+  // No --run-env-file value reaches a progress line, the report or --json.
+  const redact = valueRedactor(target.envFile?.values ?? []);
+  const result = await verifyUnredacted(target, settings, { ...deps, progress: (line) => deps.progress(redact(line)) });
+  return redactResult(result, redact);
+}
+
+async function verifyUnredacted(target: VerifyTarget, settings: VerifySettings, deps: VerifyDeps): Promise<VerifyResult> {
   const engine = new Engine(deps.run);
   const result: VerifyResult = { checks: [], logLines: [], cancelled: false, ok: false, leftovers: [] };
-  const probe = await engine.probe(deps.signal);
+  const probe = await probeEngine(engine, deps.sleep, deps.signal);
   if (deps.signal.aborted) return cancelled(result);
   if (!probe.ok) return { ...result, unreachable: unreachableMessage(probe.reason, deps.env) };
   result.engine = probe.info.name;
@@ -44,7 +54,7 @@ export async function verify(target: VerifyTarget, settings: VerifySettings, dep
     }
     const outcome = await runContainerChecks(engine, target, settings, deps, { image, container, bridge: probe.info.bridge, label: `${VERIFY_LABEL}=${deps.id}`, record });
     if (deps.signal.aborted) return cancelled(result);
-    if (outcome.failure) fail(diagnose(outcome.failure, { ...hintContext(target), log: outcome.log }));
+    if (outcome.failure) fail(diagnose(outcome.failure, { ...hintContext(target, deps.now()), log: outcome.log }));
     result.ok = outcome.failure === undefined;
     return result;
   } finally {
@@ -75,16 +85,7 @@ async function build(engine: Engine, target: VerifyTarget, settings: VerifySetti
   if (target.dockerfilePath) args.push('-f', target.dockerfilePath);
   args.push(target.context);
 
-  const timeout = new AbortController();
-  const stop = AbortSignal.any([deps.signal, timeout.signal]);
-  const timer = new AbortController();
-  let timedOut = false;
-  void deps.sleep(settings.buildTimeoutSeconds * 1000, timer.signal).then(() => {
-    if (timer.signal.aborted) return;
-    timedOut = true;
-    timeout.abort();
-  });
-  const r = await engine.build(args, { signal: stop, onLine: (line) => progress.line(line) }).finally(() => timer.abort());
+  const { value: r, timedOut } = await withinSeconds(settings.buildTimeoutSeconds, deps.sleep, deps.signal, (signal) => engine.build(args, { signal, onLine: (line) => progress.line(line) }));
   const seconds = progress.elapsed();
   if (r.code === 0) {
     const cached = progress.cachedSteps();
@@ -98,7 +99,7 @@ async function build(engine: Engine, target: VerifyTarget, settings: VerifySetti
   }
   const lines = progress.failureLines();
   if (lines.length === 0) lines.push(...r.stderr.split('\n').filter(Boolean).slice(-15));
-  return { check: { name: 'builds', ok: false, seconds, detail: `docker build exited ${r.code}` }, diagnosis: diagnose({ kind: 'build', lines }, { ...hintContext(target), log: '' }) };
+  return { check: { name: 'builds', ok: false, seconds, detail: `docker build exited ${r.code}` }, diagnosis: diagnose({ kind: 'build', lines, output: progress.failureOutput() }, { ...hintContext(target, deps.now()), log: '' }) };
 }
 
 function cancelled(result: VerifyResult): VerifyResult {
@@ -106,8 +107,18 @@ function cancelled(result: VerifyResult): VerifyResult {
   return result;
 }
 
-function hintContext(target: VerifyTarget) {
-  return { entry: target.entry, sourceEntry: target.sourceEntry, worker: target.worker, nodeMajor: target.nodeMajor, wiring: target.wiring };
+function hintContext(target: VerifyTarget, now: number) {
+  const previousLts = target.nodeMajor !== undefined ? previousSupportedLts(target.nodeMajor, new Date(now)) : undefined;
+  return {
+    entry: target.entry,
+    sourceEntry: target.sourceEntry,
+    worker: target.worker,
+    nodeMajor: target.nodeMajor,
+    wiring: target.wiring,
+    ...(previousLts !== undefined ? { previousLts } : {}),
+    ...(target.envFile ? { envFile: { path: target.envFile.path, names: target.envFile.names } } : {}),
+    ...(target.envTemplate ? { envTemplate: target.envTemplate } : {}),
+  };
 }
 
 /** One line: how the engine was looked for, and what answered. */

@@ -114,6 +114,9 @@ const expected: Record<string, Partial<ProjectFacts>> = {
   'verify-exits': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'plugin.js', framework: 'unknown', likelyWorker: true, port: undefined },
   'verify-missing-entry': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'dist/server.js', sourceEntry: 'src/server.js', build: { script: 'build', outDir: 'dist' }, port: 3000, framework: 'http' },
   'verify-no-shutdown': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'server.js', port: 3000, framework: 'http', likelyWorker: false },
+  // Issue 16: needs SESSION_SECRET and DATABASE_URL at start; a JWT stack that breaks on Node 26 (SlowBuffer).
+  'verify-needs-env': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'server.js', port: 3000, framework: 'http', healthcheckPath: '/health', likelyWorker: false },
+  'verify-jwt': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, entry: 'server.js', port: 3000, framework: 'http', likelyWorker: false, nodeRange: '>=12', nodeRangeSource: 'engines.node' },
   'no-lockfile': {
     packageManager: { name: 'npm' },
     entry: 'server.js',

@@ -3,13 +3,17 @@
 // the way a user's shell runs it: DOCKER_HOST names the engine. One rig for the whole file; the
 // fixtures have no dependencies, so builds after the first are mostly cached.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeSecretFiles, sleep, spawnRunner } from '../../src/cli/docker-runner.js';
-import { VERIFY_LABEL } from '../../src/verify/engine.js';
+import { PROBE_TIMEOUT_SECONDS, VERIFY_LABEL } from '../../src/verify/engine.js';
 import { runInProcess } from '../support/cli-harness.js';
 import { exec } from './rig/exec.js';
+import { scanSavedImage } from './rig/layer-scan.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { CLI } from './rig/generate.js';
 import { startRig, type Rig } from './rig/rig.js';
@@ -50,8 +54,11 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     return ws;
   };
   const cliArgs = (dir: string, flags: string[]) => [CLI, dir, '--yes', '--registry-mirror', rig.registry.url, '--verify', '--json', ...flags];
+  let runs = 0;
   const verifyRun = async (dir: string, flags: string[] = []) => {
     const r = await exec(process.execPath, cliArgs(dir, flags), { env, timeoutMs: 600_000, allowFailure: true });
+    // E2E_KEEP_OUTPUT=<dir>: keep each run's stderr, the source of test/verify/logs (its README says which run).
+    if (process.env.E2E_KEEP_OUTPUT) writeFileSync(path.join(process.env.E2E_KEEP_OUTPUT, `${path.basename(dir)}-${++runs}.stderr`), r.stderr);
     const verify = r.stdout.trim() ? (JSON.parse(r.stdout) as { verify: VerifyJson }).verify : undefined;
     return { code: r.code, stderr: r.stderr, verify };
   };
@@ -161,6 +168,94 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     expect(r.verify?.checks).toEqual([expect.objectContaining({ name: 'builds', ok: false, detail: 'no result within 5 s' })]);
     expect(r.verify?.hint).toBe('the build took longer than 5 s: pass --build-timeout <seconds> to allow more');
     expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('--run-env-file: without it exit 5 naming the variable and the template; with it every check passes, and no value is in the image, its history or the output', async () => {
+    const ws = await workspace('verify-needs-env');
+    const missing = await verifyRun(ws.dir);
+    expect(missing.code, missing.stderr).toBe(5);
+    expect(missing.verify?.hint).toBe('the app stops because SESSION_SECRET is not set: copy .env.example to .env and fill it in, then pass --run-env-file .env (run-time only, never in the image; compose.yaml reads it as env_file)');
+
+    const secret = `sess-${randomBytes(12).toString('hex')}`;
+    const database = `postgres://app:${randomBytes(12).toString('hex')}@db/app`;
+    // Half the file first: the app logs the secret, then stops on DATABASE_URL; the output shows neither value.
+    writeFileSync(path.join(ws.dir, '.env'), `# verify\nSESSION_SECRET=${secret}\n`);
+    const half = await verifyRun(ws.dir, ['--force', '--run-env-file', '.env']);
+    expect(half.code, half.stderr).toBe(5);
+    expect(half.verify?.hint).toBe('the app stops because DATABASE_URL is not set, and .env has no DATABASE_URL= line: add it there (the same file is compose.yaml\'s env_file)');
+    expect(half.stderr).toContain('  | config: SESSION_SECRET=***');
+    expect(half.stderr + JSON.stringify(half.verify)).not.toContain(secret);
+
+    writeFileSync(path.join(ws.dir, '.env'), `SESSION_SECRET=${secret}\nDATABASE_URL=${database}\n`);
+    const r = await exec(process.execPath, cliArgs(ws.dir, ['--force', '--run-env-file', '.env', '--keep-image']), { env, timeoutMs: 600_000, allowFailure: true });
+    expect(r.code, r.stderr).toBe(0);
+    const kept = (JSON.parse(r.stdout) as { verify: { keptImage?: string } }).verify.keptImage!;
+    try {
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      expect(r.stdout + r.stderr).not.toContain(database);
+      expect(readFileSync(path.join(ws.dir, 'compose.yaml'), 'utf8')).toContain('    env_file:\n      - .env\n');
+      const history = await rig.docker.out(['history', '--no-trunc', '--format', '{{.CreatedBy}}', kept]);
+      const config = await rig.docker.out(['image', 'inspect', kept]);
+      expect(history).not.toContain(secret);
+      expect(config).not.toContain(secret);
+      const scan = await scanSavedImage(rig.docker, kept, [secret, database.split('@')[0]!]);
+      expect(scan.layers).toBeGreaterThan(0);
+      expect(scan.hits).toEqual([]);
+    } finally {
+      await rig.docker.run(['image', 'rm', '-f', kept]);
+    }
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('a dependency that reads SlowBuffer (jsonwebtoken -> jwa -> buffer-equal-constant-time) crashes on Node 26: exit 5 with --node 24, and passes on 24', async () => {
+    const ws = await workspace('verify-jwt');
+    const crash = await verifyRun(ws.dir, ['--node', '26']);
+    expect(crash.code, crash.stderr).toBe(5);
+    expect(failedCheck(crash.verify)).toBe('stays up');
+    expect(crash.verify?.hint).toBe('the app crashes inside node_modules/buffer-equal-constant-time on Node 26: it may not support this Node line yet; try --node 24 (or upgrade buffer-equal-constant-time)');
+    const fixed = await verifyRun(ws.dir, ['--force', '--node', '24']);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.verify?.checks.every((c) => c.ok)).toBe(true);
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('a build that reads a variable (as a Next.js route module does while collecting page data): exit 5 naming it and saying a secret is no build argument', async () => {
+    // A lean stand-in for the Next.js case (a Next build takes minutes here): the build step loads a module that reads the variable.
+    const ws = await workspace('verify-good');
+    const pkgPath = path.join(ws.dir, 'package.json');
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { scripts: Record<string, string> };
+    pkg.scripts.build = 'node build.js';
+    writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+    const config = 'const key = process.env.PAYMENT_API_KEY;\nif (!key) throw new Error("PAYMENT_API_KEY environment variable is not set");\nmodule.exports = { key };\n';
+    writeFileSync(path.join(ws.dir, 'payment.js'), config);
+    const copyToDist = "const fs = require('fs');\nfs.mkdirSync('dist', { recursive: true });\nfor (const f of ['server.js', 'graceful-shutdown.js']) fs.copyFileSync(f, 'dist/' + f);\n";
+    writeFileSync(path.join(ws.dir, 'build.js'), `require('./payment.js');\n${copyToDist}`);
+    const failed = await verifyRun(ws.dir, ['--entry', 'dist/server.js']);
+    expect(failed.code, failed.stderr).toBe(5);
+    expect(failed.verify?.checks.map((c) => [c.name, c.ok])).toEqual([['builds', false]]);
+    expect(failed.verify?.hint).toMatch(/^the build stops because PAYMENT_API_KEY is not set: the app reads it while building .* A secret must not be a build argument/);
+
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  });
+
+  it('an engine that accepts the connection and never answers: one line and exit 5 after the probe bound, not a hang', async () => {
+    const ws = await workspace('verify-good');
+    const dir = mkdtempSync(path.join(tmpdir(), 'e2e-silent-'));
+    const socket = path.join(dir, 'docker.sock');
+    const held: Socket[] = [];
+    const server = createServer((c) => void held.push(c));
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const t0 = Date.now();
+      const r = await exec(process.execPath, cliArgs(ws.dir, []), { env: { ...env, DOCKER_HOST: `unix://${socket}` }, timeoutMs: 120_000, allowFailure: true });
+      expect(r.code, r.stderr).toBe(5);
+      expect(Date.now() - t0).toBeLessThan((PROBE_TIMEOUT_SECONDS + 25) * 1000);
+      expect(r.stderr).toContain(`no container engine reachable: "docker version" with DOCKER_HOST=unix://${socket} answered: no answer within ${PROBE_TIMEOUT_SECONDS} s\n`);
+    } finally {
+      for (const c of held) c.destroy();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('interactive: "Build and try it now?" is asked when the engine answers (declined: nothing is built)', async () => {

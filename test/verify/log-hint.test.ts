@@ -141,3 +141,46 @@ describe('build failures', () => {
     expect(diagnose({ kind: 'build', lines: ['#14 ERROR: executor failed running [/bin/sh -c npm run build]: exit code: 2'] }, ctx()).hint).toBe('the build failed: the build output above says why');
   });
 });
+
+describe('the log outranks the symptom', () => {
+  it('port open but no answer, while the log shows a crash in a dependency: the crash is the hint', () => {
+    const noAnswer = { kind: 'no-answer' as const, port: 3000, listening: [{ address: '0.0.0.0', port: 3000 }], seconds: 30 };
+    expect(diagnose(noAnswer, ctx({ log: log('dependency-crash-node26.log') })).hint).toContain('crashes inside node_modules/old-logger');
+    expect(diagnose(noAnswer, ctx({ log: 'verify-good listening on 3000\n' })).hint).toBe('port 3000 is open but gives no HTTP answer: is it the app\'s HTTP port?');
+  });
+});
+
+describe('a variable the app needs (logs from verify-needs-env, issue 16)', () => {
+  it('no --run-env-file: names the variable, the committed template and the flag', () => {
+    expect(diagnose(exited(1), ctx({ log: log('missing-session-secret.log'), envTemplate: '.env.example' })).hint).toBe(
+      'the app stops because SESSION_SECRET is not set: copy .env.example to .env and fill it in, then pass --run-env-file .env (run-time only, never in the image; compose.yaml reads it as env_file)',
+    );
+    expect(diagnose(exited(1), ctx({ log: log('missing-session-secret.log') })).hint).toContain('write SESSION_SECRET=<value> into .env');
+  });
+
+  it('a --run-env-file without the variable: add the line to that file', () => {
+    const hint = diagnose(exited(1), ctx({ log: log('missing-database-url-redacted.log'), envFile: { path: '.env', names: ['SESSION_SECRET'] } })).hint;
+    expect(hint).toBe("the app stops because DATABASE_URL is not set, and .env has no DATABASE_URL= line: add it there (the same file is compose.yaml's env_file)");
+  });
+
+  it('a crash in node_modules or a write to the read-only root is not read as a missing variable', () => {
+    for (const name of ['slowbuffer-crash-node26.log', 'dependency-crash-node26.log', 'uploads-mkdir-erofs.log', 'missing-package.log', 'exits-at-once.log', 'no-shutdown-stop.log']) {
+      expect(diagnose(exited(1), ctx({ log: log(name) })).hint, name).not.toContain('is not set');
+    }
+  });
+});
+
+describe('SlowBuffer on Node 26 (jsonwebtoken -> jwa 1.4.1 -> buffer-equal-constant-time)', () => {
+  it('names the package and the previous LTS line the schedule gives', () => {
+    expect(diagnose(exited(1), ctx({ log: log('slowbuffer-crash-node26.log'), previousLts: 24 })).hint).toBe(
+      'the app crashes inside node_modules/buffer-equal-constant-time on Node 26: it may not support this Node line yet; try --node 24 (or upgrade buffer-equal-constant-time)',
+    );
+  });
+});
+
+describe('a build failure that names no variable keeps the generic hint', () => {
+  it('next build stopping at type checking (captured)', () => {
+    const lines = log('next-build-type-error.log').split('\n').filter(Boolean);
+    expect(diagnose({ kind: 'build', lines, output: lines.join('\n') }, ctx()).hint).toBe('the build failed: the build output above says why');
+  });
+});

@@ -12,6 +12,7 @@ import type { Ask } from '../../options/declaration.js';
 import { OPTIONS } from '../../options/declarations.js';
 import type { Answers, Flags } from '../../options/flags.js';
 import { chosenBuild, resolveOptions } from '../../options/resolve.js';
+import { parseEnvFile, type EnvFile } from '../../options/validate-env-file.js';
 import { equivalentCommand } from '../../options/write-back.js';
 import { renderFiles } from '../../render/index.js';
 import { chooseShutdown } from '../../shutdown/choose.js';
@@ -58,6 +59,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   }
   const recipe = await recipePlan(flags, facts, answers, fs);
   const options = resolveOptions(flags, facts, answers, recipe.plan);
+  const envFile = options.envFile !== undefined ? await readEnvFile(fs, options.envFile) : undefined;
   const entryWarnings = [...recipe.warnings, ...(await checkEntry(recipe.plan, fs))];
   // The workspace Dockerfile copies the package and its built workspace deps; a framework's own
   // runtime layout (standalone output, .output, package binaries) is not rendered there yet.
@@ -117,7 +119,11 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
 
   // The files are in place: prove them on the user's engine when asked to (--json waits for the result).
   if ((await wantsVerify(options, deps.verifyEngine, interactive ? ask : undefined)) && deps.verifyEngine) {
-    const target = verifyTarget({ context: writeRoot, dockerfile: dockerfileInContext }, facts.name ?? path.basename(root), options, rendered, resolution.image);
+    const envTemplate = envFile ? undefined : await findEnvTemplate(fs);
+    const target = verifyTarget({ context: writeRoot, dockerfile: dockerfileInContext }, facts.name ?? path.basename(root), options, rendered, resolution.image, {
+      ...(envFile ? { envFile: { ...envFile, absolutePath: path.resolve(root, envFile.path) } } : {}),
+      ...(envTemplate ? { envTemplate } : {}),
+    });
     const verified = await runVerifyStep(target, options, deps.verifyEngine, { env: deps.env, stderr: deps.stderr });
     if (options.json) deps.stdout(`${reportJson(report, { verify: verified.json })}\n`);
     return verified.exitCode;
@@ -167,4 +173,19 @@ function confirmWith(ask: Ask, deps: CliDeps) {
     deps.stderr(`\n${diff}\n`);
     return (await ask({ type: 'confirm', name: 'overwrite', message: `${file} has changes. Overwrite it?`, default: false })) as boolean;
   };
+}
+
+/** --run-env-file must name a file in the project that parses (before anything is written). */
+async function readEnvFile(fs: ProjectFs, file: string): Promise<EnvFile> {
+  const text = await fs.read(file).catch(() => {
+    throw new UsageError(`--run-env-file ${file}: not a readable file`);
+  });
+  if (text === undefined) throw new UsageError(`--run-env-file ${file}: no such file in the project (write NAME=value lines into it first)`);
+  return parseEnvFile(text, file);
+}
+
+/** A committed variables template, named in the missing-variable hint; never read (it is no secret, and no value either). */
+async function findEnvTemplate(fs: ProjectFs): Promise<string | undefined> {
+  for (const name of ['.env.example', '.env.sample', '.env.template']) if (await fs.exists(name)) return name;
+  return undefined;
 }
