@@ -13,6 +13,7 @@ export function detectBuild(pkg: PackageJson, layout: TypeScriptLayout, warnings
     }
     return undefined;
   }
-  if (layout.outDir === undefined) return { script: BUILD_SCRIPT, outDir: DEFAULT_OUT_DIR };
-  return { script: BUILD_SCRIPT, outDir: layout.outDir, outDirSource: `${layout.outDirFrom ?? 'tsconfig.json'} compilerOptions.outDir` };
+  const rootDir = layout.rootDir !== undefined ? { rootDir: layout.rootDir } : {};
+  if (layout.outDir === undefined) return { script: BUILD_SCRIPT, outDir: DEFAULT_OUT_DIR, ...rootDir };
+  return { script: BUILD_SCRIPT, outDir: layout.outDir, outDirSource: `${layout.outDirFrom ?? 'tsconfig.json'} compilerOptions.outDir`, ...rootDir };
 }

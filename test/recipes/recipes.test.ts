@@ -121,6 +121,34 @@ const ROWS: Row[] = [
     shutdown: 'wired',
   },
   {
+    name: "Nest's official starter (no rootDir; tsconfig.build.json only excludes): tsc infers src, dist/main.js",
+    files: {
+      'package.json': pkg({ scripts: { build: 'nest build', start: 'nest start', 'start:prod': 'node dist/main' }, dependencies: { '@nestjs/core': '11' }, devDependencies: { '@nestjs/cli': '11' } }),
+      'package-lock.json': LOCK,
+      'nest-cli.json': '{ "collection": "@nestjs/schematics", "sourceRoot": "src", "compilerOptions": { "deleteOutDir": true } }',
+      'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist", "baseUrl": "./" } }',
+      'tsconfig.build.json': '{ "extends": "./tsconfig.json", "exclude": ["node_modules", "test", "dist", "**/*spec.ts"] }',
+      'src/main.ts': 'await app.listen(3000)',
+      'src/app.controller.spec.ts': '',
+      'test/app.e2e-spec.ts': '',
+    },
+    id: 'nest',
+    command: ['node', 'dist/main.js'],
+    copies: [{ from: 'deps', src: 'node_modules' }, { from: 'context', src: 'package.json' }, { from: 'build', src: 'dist' }],
+  },
+  {
+    name: 'Nest whose start:prod disagrees with the computed path: the script wins (its author runs it)',
+    files: {
+      'package.json': pkg({ scripts: { build: 'nest build', 'start:prod': 'node dist/src/main' }, dependencies: { '@nestjs/core': '11' }, devDependencies: { '@nestjs/cli': '11' } }),
+      'package-lock.json': LOCK,
+      'nest-cli.json': '{ "sourceRoot": "src" }',
+      'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" }, "include": ["src"] }',
+      'src/main.ts': 'await app.listen(3000)',
+    },
+    id: 'nest',
+    command: ['node', 'dist/src/main.js'],
+  },
+  {
     name: 'Nest with only tsconfig.json (rootDir ".") and a custom entryFile: dist/src/server.js',
     files: {
       'package.json': pkg({ scripts: { build: 'nest build' }, dependencies: { '@nestjs/core': '12' } }),
