@@ -25,7 +25,7 @@ export async function detectTypeScript(fs: ProjectFs, pkg: PackageJson, warnings
   const hasDependency = 'typescript' in pkg.devDependencies || 'typescript' in pkg.dependencies;
   const layout: TypeScriptLayout = { typescript: hasConfig || hasDependency };
   // The config the build compiles with (`tsc -p tsconfig.build.json`, Nest's tsConfigPath), else tsconfig.json.
-  const tsc = tscRunOf(pkg.scripts, 'build');
+  const tsc = tscRunOf(pkg.scripts, 'build') ?? (pkg.scripts.build === undefined ? tscRunOf(pkg.scripts, 'start') : undefined);
   const config = tsc?.config ?? (await nestTsConfig(fs, pkg.scripts.build)) ?? 'tsconfig.json';
   // A config chain we cannot read matters when tsc is the build; for framework builds it is noise.
   const chainWarnings: string[] = [];

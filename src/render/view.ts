@@ -116,6 +116,7 @@ export function buildView(input: ViewInput) {
     healthcheck: healthScript ? JSON.stringify(['node', '-e', healthScript]) : false,
     composeHealthcheck: healthScript ? JSON.stringify(['CMD', 'node', '-e', healthScript]) : false,
     cmd: recipe.cmd,
+    startFileChecks: recipe.startFileChecks,
     command: recipe.plan.command.join(' '),
     entry: options.entry,
     sourceEntry: recipe.plan.shutdown.kind === 'wired' ? recipe.plan.shutdown.sourceEntry : options.sourceEntry,

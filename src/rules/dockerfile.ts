@@ -7,6 +7,7 @@ import { finalChain, isKeyword, lineOf, modelDockerfile, shellCommands, type Doc
 import { baseImageRules } from './dockerfile-base.js';
 import { copySources, every, everyCommand, type DockerfileContext, execArgv, finalInstructions, finalLine, lastOf, mountsOf, subcommand, words } from './dockerfile-helpers.js';
 import { dependencyRules } from './dockerfile-install.js';
+import { fullInstallCopyRule } from './dockerfile-full-install-copy.js';
 
 export type { DockerfileContext } from './dockerfile-helpers.js';
 
@@ -37,6 +38,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
   startViaPackageManager,
   nodeEnvProduction,
   dependencyRules,
+  fullInstallCopyRule,
   simple('no-secret-names', ['ENV', 'ARG'], (i) => {
     const secret = (i as Env).getProperties().map((p) => p.getName()).find((name) => nameParts(name).some((part) => SECRET_NAME_PARTS.has(part)));
     return secret ? `${i.getKeyword()} ${secret} looks like a secret; build args and env vars are stored in the image` : false;
