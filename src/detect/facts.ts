@@ -23,6 +23,8 @@ export interface BuildFact {
   outDir: string;
   /** Where outDir was read ("tsconfig.json compilerOptions.outDir"), for messages; absent for the default. */
   outDirSource?: string;
+  /** tsc's rootDir for this build (explicit or inferred from its input files), when it compiles TypeScript. */
+  rootDir?: string;
 }
 
 export interface RegistryFact {

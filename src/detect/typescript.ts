@@ -1,11 +1,10 @@
-// The TypeScript layout of a project: whether it uses TypeScript and where tsc reads (rootDir) and
-// writes (outDir), following relative `extends` so a shared base config is honoured.
-import path from 'node:path';
+// The TypeScript layout of a project: whether it uses TypeScript and where tsc reads (rootDir,
+// explicit or inferred) and writes (outDir), by tsc's rules (typescript-output.ts) for the config
+// the build script compiles with.
 import type { ProjectFs } from '../write/project-fs.js';
-import { printable } from '../options/validate.js';
-import { parseJsonc } from './jsonc.js';
-import { isRecord, type PackageJson } from './package-json.js';
-import { insideProject } from './paths.js';
+import type { PackageJson } from './package-json.js';
+import { nestTsConfig, tscRunOf } from './tsc-project.js';
+import { typeScriptOutput } from './typescript-output.js';
 
 export interface TypeScriptLayout {
   typescript: boolean;
@@ -13,52 +12,33 @@ export interface TypeScriptLayout {
   outDir?: string;
   /** The config file that set outDir (tsconfig.json or a file it extends), for messages. */
   outDirFrom?: string;
-  /** compilerOptions.rootDir relative to the project root ("src"), when set. */
+  /** compilerOptions.rootDir relative to the project root ("src"), or the one tsc infers from its input files. */
   rootDir?: string;
+  /** rootDir is not set: tsc infers it as the common directory of the input files. */
+  rootDirInferred?: boolean;
+  /** The tsconfig the build uses (tsconfig.build.json when the build script says -p tsconfig.build.json). */
+  config?: string;
 }
-
-const MAX_EXTENDS = 5;
 
 export async function detectTypeScript(fs: ProjectFs, pkg: PackageJson, warnings: string[]): Promise<TypeScriptLayout> {
   const hasConfig = await fs.exists('tsconfig.json');
   const hasDependency = 'typescript' in pkg.devDependencies || 'typescript' in pkg.dependencies;
   const layout: TypeScriptLayout = { typescript: hasConfig || hasDependency };
-  if (!hasConfig) return layout;
-
-  let file: string | undefined = 'tsconfig.json';
-  for (let depth = 0; file !== undefined && depth < MAX_EXTENDS; depth++) {
-    const config = await readConfig(fs, file, warnings);
-    if (!config) break;
-    const base = path.posix.dirname(file);
-    const options = isRecord(config.compilerOptions) ? config.compilerOptions : {};
-    // The nearest config wins; options in an extended file are relative to that file.
-    if (layout.outDir === undefined && typeof options.outDir === 'string') {
-      layout.outDir = insideProject(path.posix.join(base, options.outDir));
-      layout.outDirFrom = file;
-    }
-    if (layout.rootDir === undefined && typeof options.rootDir === 'string') {
-      layout.rootDir = insideProject(path.posix.join(base, options.rootDir)) ?? '.';
-    }
-    file = typeof config.extends === 'string' && config.extends.startsWith('.') ? resolveExtends(base, config.extends) : undefined;
+  // The config the build compiles with (`tsc -p tsconfig.build.json`, Nest's tsConfigPath), else tsconfig.json.
+  const tsc = tscRunOf(pkg.scripts, 'build') ?? (pkg.scripts.build === undefined ? tscRunOf(pkg.scripts, 'start') : undefined);
+  const config = tsc?.config ?? (await nestTsConfig(fs, pkg.scripts.build)) ?? 'tsconfig.json';
+  // A config chain we cannot read matters when tsc is the build; for framework builds it is noise.
+  const chainWarnings: string[] = [];
+  const output = (await typeScriptOutput(fs, config, chainWarnings)) ?? (config === 'tsconfig.json' ? undefined : await typeScriptOutput(fs, 'tsconfig.json', chainWarnings));
+  if (tsc) warnings.push(...chainWarnings);
+  if (output === undefined) return layout;
+  layout.typescript = true;
+  layout.config = output.config.file;
+  if (output.outDir !== undefined) {
+    layout.outDir = output.outDir;
+    layout.outDirFrom = output.config.outDirFrom ?? output.config.file;
   }
+  layout.rootDir = output.rootDir;
+  if (output.inferred) layout.rootDirInferred = true;
   return layout;
-}
-
-async function readConfig(fs: ProjectFs, file: string, warnings: string[]): Promise<Record<string, unknown> | undefined> {
-  const text = await fs.read(file);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = parseJsonc(text);
-    return isRecord(parsed) ? parsed : undefined;
-  } catch (error) {
-    const reason = printable(error instanceof Error ? error.message : String(error));
-    warnings.push(`could not read ${file} (${reason}): pass --entry if the build output is not dist/`);
-    return undefined;
-  }
-}
-
-function resolveExtends(base: string, target: string): string | undefined {
-  const joined = insideProject(path.posix.join(base, target));
-  if (joined === undefined) return undefined;
-  return joined.endsWith('.json') ? joined : `${joined}.json`;
 }

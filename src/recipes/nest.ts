@@ -1,11 +1,14 @@
 // NestJS apps built by the Nest CLI (`nest build`). Where the compiled entry lands is what the CLI
 // really uses: nest-cli.json `sourceRoot` (default src), `entryFile` (default main) and
 // `compilerOptions.tsConfigPath` (default tsconfig.build.json, else tsconfig.json), whose outDir and
-// rootDir decide dist/main.js versus dist/src/main.js. The app owns its server (app.listen()), so
+// rootDir (explicit, or inferred by tsc's rules: typescript-output.ts) decide dist/main.js versus
+// dist/src/main.js; the app's start:prod script is evidence too. The app owns its server (app.listen()), so
 // the module is wired into the entry's source.
 import path from 'node:path/posix';
 import { parseJsonc } from '../detect/jsonc.js';
 import { isRecord } from '../detect/package-json.js';
+import { insideProject } from '../detect/paths.js';
+import { compiledPath, typeScriptOutput } from '../detect/typescript-output.js';
 import { UsageError } from '../errors.js';
 import * as v from '../options/validate.js';
 import type { ProjectFs } from '../write/project-fs.js';
@@ -25,13 +28,12 @@ export const nestRecipe: Recipe = {
     const entryFile = v.projectPath(stringField(cli, 'entryFile') ?? 'main', 'nest-cli.json entryFile');
     const compiler = isRecord(cli?.compilerOptions) ? cli.compilerOptions : {};
     const tsConfigPath = typeof compiler.tsConfigPath === 'string' ? v.projectPath(compiler.tsConfigPath, 'nest-cli.json compilerOptions.tsConfigPath') : (await ctx.fs.exists('tsconfig.build.json')) ? 'tsconfig.build.json' : 'tsconfig.json';
-    const ts = await compilerOptionsOf(ctx.fs, tsConfigPath);
-    const outDir = v.projectPath(ts.outDir ?? 'dist', `${tsConfigPath} outDir`);
-    // tsc keeps the path below rootDir; without rootDir, the common root of the inputs (the sourceRoot when only it is included).
-    const rootDir = ts.rootDir !== undefined ? path.normalize(ts.rootDir) : ts.include?.length === 1 && path.normalize(ts.include[0]!) === sourceRoot ? sourceRoot : '.';
-    const below = path.relative(rootDir, sourceRoot);
-    if (below.startsWith('..')) throw new UsageError(`${tsConfigPath} rootDir "${rootDir}" does not contain nest-cli.json sourceRoot "${sourceRoot}": pass --start "node <compiled main.js>"`);
-    const script = path.join(outDir, below, `${entryFile}.js`);
+    const output = await typeScriptOutput(ctx.fs, tsConfigPath, ctx.warnings);
+    const outDir = v.projectPath(output?.outDir ?? 'dist', `${tsConfigPath} outDir`);
+    const sourceMain = path.join(sourceRoot, `${entryFile}.ts`);
+    const computed = output ? compiledPath({ outDir, rootDir: output.rootDir }, sourceMain) : path.join(outDir, `${entryFile}.js`);
+    if (computed === undefined) throw new UsageError(`${tsConfigPath} rootDir "${output?.rootDir ?? '.'}" does not contain nest-cli.json sourceRoot "${sourceRoot}": pass --start "node <compiled main.js>"`);
+    const script = productionScriptEvidence(ctx, outDir, computed);
     const buildScript = ctx.pkg.scripts.build;
     if (buildScript === undefined) throw new UsageError('package.json has no "build" script (Nest builds with "nest build"): add "build": "nest build"');
     if (ctx.start) ctx.warnings.push(...ctx.start.warnings);
@@ -52,7 +54,7 @@ export const nestRecipe: Recipe = {
       buildEnv: {},
       writablePaths: [],
       systemPackages: { build: [], runtime: [] },
-      shutdown: { kind: 'wired', sourceEntry: path.join(sourceRoot, `${entryFile}.ts`) },
+      shutdown: { kind: 'wired', sourceEntry: sourceMain },
       dockerignore: [outDir],
       nextSteps: [],
       port: ctx.facts.port ?? 3000,
@@ -61,26 +63,21 @@ export const nestRecipe: Recipe = {
   },
 };
 
-interface CompilerOptions {
-  outDir?: string;
-  rootDir?: string;
-  include?: string[];
-}
-
-/** outDir/rootDir/include of a tsconfig, following `extends` to local files (paths relative to each file). */
-async function compilerOptionsOf(fs: ProjectFs, file: string, depth = 0): Promise<CompilerOptions> {
-  const json = await readJson(fs, file);
-  if (json === undefined) return {};
-  const dir = path.dirname(file);
-  const parent = typeof json.extends === 'string' && json.extends.startsWith('.') && depth < 5 ? await compilerOptionsOf(fs, path.join(dir, json.extends.endsWith('.json') ? json.extends : `${json.extends}.json`), depth + 1) : {};
-  const own = isRecord(json.compilerOptions) ? json.compilerOptions : {};
-  const rel = (p: unknown) => (typeof p === 'string' ? path.normalize(path.join(dir, p)) : undefined);
-  const include = Array.isArray(json.include) ? json.include.filter((p): p is string => typeof p === 'string').map((p) => path.normalize(path.join(dir, p))) : undefined;
-  return {
-    outDir: rel(own.outDir) ?? parent.outDir,
-    rootDir: rel(own.rootDir) ?? parent.rootDir,
-    include: include ?? parent.include,
-  };
+/**
+ * The app's own production script (`start:prod: node dist/main`) is evidence. When it runs a file in
+ * the build output that tsc's rules would not write, the script wins: its author runs it, and the
+ * computation does not follow imports from outside `include`. The build stage fails naming the file
+ * if the script is stale. The difference is said as a warning.
+ */
+function productionScriptEvidence(ctx: { pkg: { scripts: Record<string, string> }; warnings: string[] }, outDir: string, computed: string): string {
+  const text = ctx.pkg.scripts['start:prod'];
+  const named = text === undefined ? undefined : /^node\s+(?:--[\w-]+(?:=\S+)?\s+)*(\S+)\s*$/.exec(text.trim())?.[1];
+  const file = named === undefined ? undefined : insideProject(named);
+  if (file === undefined || !file.startsWith(`${outDir}/`)) return computed;
+  const withJs = path.extname(file) === '' ? `${file}.js` : file;
+  if (withJs === computed) return computed;
+  ctx.warnings.push(`package.json scripts.start:prod runs ${file}, but by tsc's rules the build writes ${computed}: the container runs ${withJs}, as the script does (the build fails naming it if it is not produced; else pass --start "node ${computed}")`);
+  return withJs;
 }
 
 async function readJson(fs: ProjectFs, file: string): Promise<Record<string, unknown> | undefined> {

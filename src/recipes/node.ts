@@ -1,6 +1,8 @@
 // The fallback recipe: a plain Node.js app that starts its own server with `node <script>` (or a
-// package binary's script). Its build, if any, is the app's "build" script; the runtime stage holds
-// production node_modules plus either the whole context or package.json and the build output.
+// package binary's script). Its build, if any, is the app's "build" script (or the steps its start
+// script runs first); the runtime stage holds production node_modules plus either the whole context,
+// or package.json and the build output, or the build stage without its node_modules.
+import { DROP_FULL_INSTALL, tscOutDirOf } from './build-output.js';
 import { startCommandOf } from './start.js';
 import type { Copy, Recipe, RecipeContext, RecipePlan } from './types.js';
 
@@ -20,8 +22,15 @@ export async function nodePlan(ctx: RecipeContext, id: string, label: string): P
   if (buildSteps.length > 0 && build) {
     runtimeCopies.push({ from: 'context', src: 'package.json' }, { from: 'build', src: build.outDir });
   } else if (buildSteps.length > 0) {
-    // Pre-steps without a known output directory (e.g. `npm run scss && node app.js`): keep all of /app.
-    runtimeCopies.push({ from: 'build', src: '.' });
+    // A pre-step that is a tsc build (`npm run build:ts && fastify start dist/app.js`): its outDir.
+    // Pre-steps without a known output directory (e.g. `npm run scss && node app.js`): all of /app but
+    // the build stage's full install, so devDependencies never reach the runtime.
+    const outDir = await tscOutDirOf(ctx, buildSteps);
+    if (outDir !== undefined) runtimeCopies.push({ from: 'context', src: 'package.json' }, { from: 'build', src: outDir });
+    else {
+      buildSteps.push(DROP_FULL_INSTALL);
+      runtimeCopies.push({ from: 'build', src: '.' });
+    }
   } else {
     runtimeCopies.push({ from: 'context', src: '.' });
   }

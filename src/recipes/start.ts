@@ -13,7 +13,7 @@ export async function startContextOf(ctx: Pick<RecipeContext, 'pkg' | 'fs' | 'fa
     pkg: ctx.pkg,
     lockfileBins: lockText === undefined ? new Map() : binsFromNpmLockfile(lockText),
     read: (file) => ctx.fs.read(file),
-    ...(build ? { build: { outDir: build.outDir } } : {}),
+    ...(build ? { build: { outDir: build.outDir, ...(build.rootDir !== undefined ? { rootDir: build.rootDir } : {}) } } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Options } from '../options/options.js';
 import type { Copy, RecipePlan } from '../recipes/types.js';
 import { PRELOAD_FILE } from '../shutdown/module.js';
 import type { InstallPlan } from './package-manager.js';
+import { startFileChecks } from './start-file-check.js';
 
 /** The plan of an app that runs `node <entry>` (what the node recipe gives), for callers that only have options. */
 export function entryPlan(options: Options): RecipePlan {
@@ -90,6 +91,7 @@ export function planView(plan: RecipePlan, options: Options, install: InstallPla
     copies: rendered.runtimeCopies.map(copyLine),
     writable,
     cmd: JSON.stringify(['dumb-init', ...rendered.command]),
+    startFileChecks: startFileChecks(plan),
   };
 }
 

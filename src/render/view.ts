@@ -125,6 +125,8 @@ export function buildView(input: ViewInput) {
     writableDirsList: writable.map((d) => `\`${d}\``).join(', '),
     volumes: volumes.length > 0 ? volumes : false,
     port: options.port ?? false,
+    // A shell-less final stage cannot RUN the check; the build stage's check still runs there.
+    startFileChecks: runtime.shell ? recipe.startFileChecks : { ...recipe.startFileChecks, runtime: [] },
     command: recipe.plan.command.join(' '),
     entry: options.entry,
     sourceEntry: recipe.plan.shutdown.kind === 'wired' ? recipe.plan.shutdown.sourceEntry : options.sourceEntry,

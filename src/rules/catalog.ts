@@ -42,6 +42,7 @@ export const RULE_CATALOG = {
   // ---- dependencies ----
   'npm-install-not-ci': rule('warning', 'dependencies are installed without the lockfile being enforced', 'use npm ci (pnpm install --frozen-lockfile, yarn install --frozen-lockfile / --immutable)'),
   'final-install-production': rule('warning', 'the final stage installs development dependencies', 'install with npm ci --omit=dev (pnpm --prod, yarn --production / workspaces focus --production)'),
+  'copy-full-install': rule('warning', 'the final stage copies a whole stage whose node_modules is a full install, so devDependencies ship in the image', 'copy only the build output and package.json from it, and node_modules from a stage that installs with npm ci --omit=dev (or run npm prune --omit=dev before the copy)'),
   'copy-all-before-install': rule('info', 'the whole build context is copied before dependencies are installed, so every source change reinstalls them', 'copy package.json and the lockfile first, install, then COPY . .'),
   // ---- secrets ----
   'no-secret-names': rule('error', 'an ARG or ENV looks like a secret; build args and env vars are stored in the image', 'pass it as a build secret: RUN --mount=type=secret,id=<name> ...', { trivy: 'AVD-DS-0031', buildkit: 'SecretsUsedInArgOrEnv' }),

@@ -34,7 +34,7 @@ function enforcesLockfile({ manager, words }: Install): boolean {
   return words.includes('--frozen-lockfile') || words.includes('--immutable') || (subcommand(words, 'yarn') === 'workspaces');
 }
 
-function omitsDev({ manager, words }: Install, nodeEnvProduction: boolean): boolean {
+export function omitsDev({ manager, words }: Install, nodeEnvProduction: boolean): boolean {
   if (manager === 'npm') return words.includes('--omit=dev') || words.includes('--production') || words.includes('--only=production') || (nodeEnvProduction && !words.includes('--include=dev'));
   if (manager === 'pnpm') return ['--prod', '-P', '--production'].some((f) => words.includes(f)) || nodeEnvProduction;
   return words.includes('--production') || nodeEnvProduction;
@@ -64,7 +64,7 @@ export function dependencyRules(model: DockerfileModel): Hit[] {
 function copyAllBeforeInstall(model: DockerfileModel): Hit[] {
   const lines = new Set<number>();
   for (const stage of model.stages) {
-    const chain = chainOf(model, stage).flatMap((s) => s.instructions);
+    const chain = stageChain(model, stage).flatMap((s) => s.instructions);
     let copyAll: Instruction | undefined;
     for (const instruction of chain) {
       if (isKeyword(instruction, 'COPY') && !flagNames(instruction).includes('from') && copySources(instruction).some((s) => s === '.' || s === './')) copyAll ??= instruction;
@@ -77,7 +77,8 @@ function copyAllBeforeInstall(model: DockerfileModel): Hit[] {
   return [...lines].map((line) => ({ rule: 'copy-all-before-install' as const, line }));
 }
 
-function chainOf(model: DockerfileModel, stage: Stage): Stage[] {
+/** The stage and the stages it is built FROM, oldest first. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   const chain: Stage[] = [];
   for (let s: Stage | undefined = stage; s; s = s.parent === null ? undefined : model.stages[s.parent]) chain.unshift(s);
   return chain;

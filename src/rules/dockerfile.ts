@@ -8,6 +8,7 @@ import { baseImageRules } from './dockerfile-base.js';
 import { copySources, every, everyCommand, type DockerfileContext, execArgv, finalInstructions, finalLine, lastOf, mountsOf, subcommand, words } from './dockerfile-helpers.js';
 import { dependencyRules } from './dockerfile-install.js';
 import { finalBaseImage, imageRunsAsNonRoot, shellLessRuntime } from './shell-less.js';
+import { fullInstallCopyRule } from './dockerfile-full-install-copy.js';
 
 export type { DockerfileContext } from './dockerfile-helpers.js';
 
@@ -38,6 +39,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
   startViaPackageManager,
   nodeEnvProduction,
   dependencyRules,
+  fullInstallCopyRule,
   simple('no-secret-names', ['ENV', 'ARG'], (i) => {
     const secret = (i as Env).getProperties().map((p) => p.getName()).find((name) => nameParts(name).some((part) => SECRET_NAME_PARTS.has(part)));
     return secret ? `${i.getKeyword()} ${secret} looks like a secret; build args and env vars are stored in the image` : false;

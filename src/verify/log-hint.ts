@@ -3,6 +3,7 @@
 // runs (test/verify/logs/).
 import { posix } from 'node:path';
 import { buildVariableHint, runVariableHint } from './variable-hints.js';
+import { CHECK_PREFIX } from '../render/start-file-check.js';
 
 /** The generated Dockerfile's WORKDIR. */
 const APP_DIR = '/app';
@@ -149,6 +150,10 @@ function stopHint(f: Extract<Failure, { kind: 'stop' }>, ctx: HintContext): stri
 }
 
 function buildHint(text: string): string {
+  // The generated Dockerfile's own check (render/start-file-check.ts) says what is wrong in one line.
+  // BuildKit also prints the RUN line itself: the message is the printed line, not the echo command.
+  const own = [...text.matchAll(new RegExp(`${CHECK_PREFIX} (.+)$`, 'gm'))].map((m) => m[1]!.trim()).filter((line) => !line.includes('>&2')).at(-1);
+  if (own !== undefined) return own;
   if (/buildx component is missing|requires buildx|unknown flag: --secret/i.test(text)) {
     return 'this docker CLI cannot run BuildKit builds: install the buildx plugin (docker-buildx-plugin, or Debian\'s docker-buildx)';
   }

@@ -1,7 +1,7 @@
 // The peer's real output fails `check`: @flydotio/dockerfile (from the npm registry) generates a
 // Dockerfile for temp copies of our fixtures, and check names what it gets wrong, at its lines.
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeLineStatus } from '../../src/rules/node-schedule.js';
@@ -47,5 +47,21 @@ describe('check on @flydotio/dockerfile output', () => {
     const major = Number(process.versions.node.split('.')[0]);
     if (nodeLineStatus(major, CHECK_DATE).status === 'eol') expected.push(`Dockerfile:${from} node-eol`);
     expect(found).toEqual(expect.arrayContaining(expected));
+  }, 300_000);
+
+  it('copy-full-install: fly copies the whole build stage to the final stage; fine after its npm prune --omit=dev, caught without it', async () => {
+    const prefix = await installedTool(FLY);
+    const { dir, cleanup } = await copyFixture('typescript-build');
+    cleanups.push(cleanup);
+    execFileSync(process.execPath, [path.join(prefix, 'node_modules/@flydotio/dockerfile/index.js'), '--force'], { cwd: dir, stdio: 'ignore', timeout: 60_000 });
+    const dockerfile = await readFile(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^COPY --from=build \/app \/app$/m);
+    expect(dockerfile).toMatch(/^RUN npm ci --include=dev$/m);
+    const rulesOf = async () => (JSON.parse((await runInProcess(['check', '--json'], { cwd: dir })).stdout) as { findings: { rule: string; line: number }[] }).findings.filter((f) => f.rule === 'copy-full-install');
+    expect(await rulesOf()).toEqual([]);
+    // The same Dockerfile without fly's prune: the typescript devDependency ships.
+    await writeFile(path.join(dir, 'Dockerfile'), dockerfile.replace(/^RUN npm prune --omit=dev\n/m, ''));
+    const withoutPrune = await readFile(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(await rulesOf()).toEqual([expect.objectContaining({ line: lineOf(withoutPrune, /^COPY --from=build \/app \/app$/) })]);
   }, 300_000);
 });

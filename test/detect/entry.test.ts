@@ -126,7 +126,7 @@ describe('TypeScript entries', () => {
       'config/base.json': '{ // shared\n "compilerOptions": { "outDir": "../out" } }',
       'src/index.ts': '',
     }));
-    expect(facts.build).toEqual({ script: 'build', outDir: 'out', outDirSource: 'config/base.json compilerOptions.outDir' });
+    expect(facts.build).toEqual({ script: 'build', outDir: 'out', outDirSource: 'config/base.json compilerOptions.outDir', rootDir: 'src' });
     expect(facts.sourceEntry).toBe('src/index.ts');
   });
 

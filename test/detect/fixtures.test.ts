@@ -40,7 +40,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },
     entry: 'dist/server.js',
     sourceEntry: 'src/server.ts',
-    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir' },
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir', rootDir: 'src' },
     port: 4000,
     framework: 'http',
     moduleSystem: 'module',
@@ -150,19 +150,18 @@ const expected: Record<string, Partial<ProjectFacts>> = {
   },
   // Scaffolded by the frameworks' own tools (issue 9). What runs is decided by their recipes
   // (test/recipes/recipes.test.ts); these are the facts detection reads from them.
-  // Detection's own entry for Nest is the old reading of tsconfig.json (dist/src/main.js); the nest
-  // recipe reads nest-cli.json and tsconfig.build.json instead and runs dist/main.js.
+  // `nest build` compiles with tsconfig.build.json (rootDir ./src), so detection agrees with the nest
+  // recipe and with scripts.start:prod: dist/main.js.
   nest: {
     name: 'nest-app',
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },
-    entry: 'dist/src/main.js',
+    entry: 'dist/main.js',
     sourceEntry: 'src/main.ts',
-    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir' },
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir', rootDir: 'src' },
     framework: 'nest',
     moduleSystem: 'module',
     typescript: true,
     port: 3000,
-    warnings: ['scripts.start:prod names dist/main, which does not exist'],
   },
   'fastify-cli': {
     name: 'fastify-cli-app',
@@ -184,10 +183,10 @@ const expected: Record<string, Partial<ProjectFacts>> = {
   // Meta-framework apps (issue 9): detection finds no entry (the recipes own the command); the build
   // fact is the default one; native comes from lockfile entries of optional packages (sharp, sqlite
   // drivers, ws addons) that these frameworks list.
-  'next-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
-  'nuxt-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['better-sqlite3', 'bufferutil', 'sqlite3', 'utf-8-validate'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
-  'sveltekit-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, install: { paths: [], env: { npm_config_engine_strict: 'true' } }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
-  'astro-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  'next-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
+  'nuxt-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['better-sqlite3', 'bufferutil', 'sqlite3', 'utf-8-validate'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
+  'sveltekit-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, install: { paths: [], env: { npm_config_engine_strict: 'true' } }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
+  'astro-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: 'src/pages' }, likelyWorker: undefined },
   'react-router-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
   'remix-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, native: true, nativeReasons: ['bufferutil', 'utf-8-validate'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
   'next15-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },

@@ -118,12 +118,13 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     expect(r.verify?.hint).toBe('plugin.js exited at once with code 0: it starts no server. If it is a job or worker, pass --worker; otherwise pass --start "<the command that starts it>"');
   });
 
-  it('a start command whose file the build does not produce gets the MODULE_NOT_FOUND hint naming it', async () => {
+  it('a start command whose file the build does not produce fails the build with the one line naming it (no MODULE_NOT_FOUND at start)', async () => {
     const ws = await workspace('verify-missing-entry');
     const r = await verifyRun(ws.dir);
     expect(r.code, r.stderr).toBe(5);
-    expect(r.verify?.hint).toMatch(/^the start command runs dist\/server\.js, which is not in the image/);
-    expect(r.stderr).toContain("  | Error: Cannot find module '/app/dist/server.js'");
+    expect(r.verify?.checks.map((c) => [c.name, c.ok])).toEqual([['builds', false]]);
+    expect(r.verify?.hint).toBe('the build did not produce dist/server.js, which CMD runs: pass --start "node <the file the build writes>"');
+    expect(r.stderr).not.toContain('Cannot find module');
   });
 
   // The preload is the default now; --shutdown wired is the form where the user pastes two lines.

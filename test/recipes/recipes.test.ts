@@ -121,6 +121,55 @@ const ROWS: Row[] = [
     shutdown: 'wired',
   },
   {
+    name: 'fastify-cli generate --lang=ts (start: npm run build:ts && fastify start dist/app.js): the runtime gets tsc\'s outDir, not the build stage with its full install',
+    files: {
+      'package.json': pkg({ scripts: { start: 'npm run build:ts && fastify start -l info dist/app.js', 'build:ts': 'npm run clean && tsc', clean: 'node -e "1"', 'dev:start': 'fastify start --ignore-watch=.ts$ -w -l info -P dist/app.js' }, dependencies: { fastify: '5', 'fastify-cli': '8' }, devDependencies: { typescript: '6', 'ts-node': '10' } }),
+      'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/fastify-cli': { version: '8.0.2', bin: { fastify: 'cli.js' } } } }),
+      'tsconfig.json': '{ "extends": "fastify-tsconfig", "compilerOptions": { "outDir": "dist", "rootDir": "src" }, "include": ["src/**/*.ts"] }',
+      'src/app.ts': 'export default async function app() {}',
+    },
+    id: 'fastify-cli',
+    copies: [{ from: 'deps', src: 'node_modules' }, { from: 'context', src: 'package.json' }, { from: 'build', src: 'dist' }],
+  },
+  {
+    name: 'pre-steps whose output is unknown (npm run scss && node app.js): the build stage drops its full node_modules before the runtime copies it',
+    files: {
+      'package.json': pkg({ scripts: { start: 'npm run scss && node app.js', scss: 'sass in.scss out.css' }, dependencies: { express: '5' }, devDependencies: { sass: '1' } }),
+      'package-lock.json': LOCK,
+      'app.js': 'require("express")().listen(3000)',
+    },
+    id: 'node',
+    copies: [{ from: 'deps', src: 'node_modules' }, { from: 'build', src: '.' }],
+  },
+  {
+    name: "Nest's official starter (no rootDir; tsconfig.build.json only excludes): tsc infers src, dist/main.js",
+    files: {
+      'package.json': pkg({ scripts: { build: 'nest build', start: 'nest start', 'start:prod': 'node dist/main' }, dependencies: { '@nestjs/core': '11' }, devDependencies: { '@nestjs/cli': '11' } }),
+      'package-lock.json': LOCK,
+      'nest-cli.json': '{ "collection": "@nestjs/schematics", "sourceRoot": "src", "compilerOptions": { "deleteOutDir": true } }',
+      'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist", "baseUrl": "./" } }',
+      'tsconfig.build.json': '{ "extends": "./tsconfig.json", "exclude": ["node_modules", "test", "dist", "**/*spec.ts"] }',
+      'src/main.ts': 'await app.listen(3000)',
+      'src/app.controller.spec.ts': '',
+      'test/app.e2e-spec.ts': '',
+    },
+    id: 'nest',
+    command: ['node', 'dist/main.js'],
+    copies: [{ from: 'deps', src: 'node_modules' }, { from: 'context', src: 'package.json' }, { from: 'build', src: 'dist' }],
+  },
+  {
+    name: 'Nest whose start:prod disagrees with the computed path: the script wins (its author runs it)',
+    files: {
+      'package.json': pkg({ scripts: { build: 'nest build', 'start:prod': 'node dist/src/main' }, dependencies: { '@nestjs/core': '11' }, devDependencies: { '@nestjs/cli': '11' } }),
+      'package-lock.json': LOCK,
+      'nest-cli.json': '{ "sourceRoot": "src" }',
+      'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" }, "include": ["src"] }',
+      'src/main.ts': 'await app.listen(3000)',
+    },
+    id: 'nest',
+    command: ['node', 'dist/src/main.js'],
+  },
+  {
     name: 'Nest with only tsconfig.json (rootDir ".") and a custom entryFile: dist/src/server.js',
     files: {
       'package.json': pkg({ scripts: { build: 'nest build' }, dependencies: { '@nestjs/core': '12' } }),
@@ -179,6 +228,13 @@ describe('recipes over start scripts and configs', () => {
     if (row.shutdown) expect(plan.shutdown.kind).toBe(row.shutdown);
     // Whatever the recipe, what it runs is in the runtime stage.
     expect(() => checkRuntimeHoldsCommand(withPreload(plan))).not.toThrow();
+  });
+
+  test('a whole-/app runtime copy from the build stage always comes after the build stage dropped its full install', async () => {
+    for (const row of ROWS.filter((r) => r.copies?.some((c) => c.from === 'build' && c.src === '.'))) {
+      const plan = await planFor(memoryFs(row.files), row.start);
+      expect(plan.buildSteps.at(-1), row.name).toBe('rm -rf node_modules');
+    }
   });
 
   test('Prisma: the schema is an install input, generate runs first, openssl at run time, migrations only in next steps', async () => {

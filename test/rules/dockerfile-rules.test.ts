@@ -123,6 +123,10 @@ const VIOLATIONS: Record<string, [title: string, dockerfile: string, context?: {
   ],
   'env-key-value-form': [['legacy ENV key value', variant(['EXPOSE 3000', 'ENV PORT 3000\nEXPOSE 3000'])]],
   'npm-install-not-ci': [['npm install in the deps stage', variant(['    npm ci\n\nFROM deps AS build', '    npm install\n\nFROM deps AS build'])]],
+  'copy-full-install': [
+    ['the whole /app of the full-install stage (fly style)', variant(['COPY --from=build /app/dist ./dist', 'COPY --from=build /app /app'])],
+    ['the whole build stage as ".", after the production node_modules (COPY merges, never removes)', variant(['COPY --from=build /app/dist ./dist', 'COPY --from=build /app .'])],
+  ],
   'copy-all-before-install': [['the whole context before npm ci', variant(['COPY . .\nRUN npm run build', 'COPY . .\nRUN npm ci\nRUN npm run build'])]],
   'shell-less-runtime': [
     [
@@ -171,6 +175,9 @@ describe('checkDockerfile', () => {
     ['uid without gid', variant(['USER 1000:1000', 'USER 1000'])],
     ['ADD of a remote archive', variant(['COPY package.json ./\n', 'COPY package.json ./\nADD https://example.com/tool.tar.gz /opt/\n'])],
     ['init: true in compose instead of dumb-init', variant(['CMD ["dumb-init", "node", "dist/server.js"]', 'CMD ["node", "dist/server.js"]']), { composeInit: true }],
+    ['the whole build stage after npm prune --omit=dev (fly with a build)', variant(['RUN npm run build', 'RUN npm run build\nRUN npm prune --omit=dev'], ['COPY --from=build /app/dist ./dist', 'COPY --from=build /app /app'])],
+    ['the whole build stage after rm -rf node_modules (ours, output unknown)', variant(['RUN npm run build', 'RUN npm run build\nRUN rm -rf node_modules'], ['COPY --from=build /app/dist ./dist', 'COPY --from=build /app .'])],
+    ['the whole /app of a production-only install stage', variant(['COPY --from=build /app/dist ./dist\n', ''], ['COPY --from=prod-deps /app/node_modules ./node_modules', 'COPY --from=prod-deps /app /app'])],
     ['an npm ci --omit=dev in the final stage', variant(['COPY package.json ./\n', 'COPY package.json ./\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev\n'])],
   ] as [string, string, { composeInit?: boolean }?][])('also passes: %s', (_title, dockerfile, context) => {
     expect(checkDockerfile(dockerfile, context)).toEqual([]);

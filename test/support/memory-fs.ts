@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ProjectFs } from '../../src/write/project-fs.js';
 
 export function memoryFs(files: Record<string, string>, root = ''): ProjectFs & { reads: string[] } {
-  const clean = (p: string) => path.posix.normalize(p).replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const clean = (p: string) => path.posix.normalize(p).replace(/^\.(\/|$)/, '').replace(/\/+$/, '');
   const entries = new Map(Object.entries(files).map(([p, text]) => [clean(p), text]));
   /** The tree path of a path relative to the project root ("" is the tree's top). */
   const inTree = (p: string) => clean(path.posix.join(root || '.', p));

@@ -139,6 +139,13 @@ describe('build failures', () => {
 
   it('any other failed build points at the build output shown', () => {
     expect(diagnose({ kind: 'build', lines: ['#14 ERROR: executor failed running [/bin/sh -c npm run build]: exit code: 2'] }, ctx()).hint).toBe('the build failed: the build output above says why');
+    // The generated Dockerfile's own start-file check: its printed line, not the RUN line BuildKit echoes.
+    const own = [
+      `#15 [build 6/6] RUN test -f dist/main.js || { echo 'create-secure-node-docker: the build did not produce dist/main.js, which CMD runs: pass --start "node <the file the build writes>"' >&2; exit 1; }`,
+      '#15 0.21 create-secure-node-docker: the build did not produce dist/main.js, which CMD runs: pass --start "node <the file the build writes>"',
+      '#15 ERROR: executor failed running [/bin/sh -c test -f dist/main.js || ...]: exit code: 1',
+    ];
+    expect(diagnose({ kind: 'build', lines: own }, ctx()).hint).toBe('the build did not produce dist/main.js, which CMD runs: pass --start "node <the file the build writes>"');
   });
 });
 
