@@ -169,14 +169,15 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     typescript: false,
   },
   // Meta-framework apps (issue 9): detection finds no entry (the recipes own the command); the build
-  // fact is the default one; native comes from lockfile entries of optional packages (sharp, sqlite
-  // drivers, ws addons) that these frameworks list.
-  'next-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
-  'nuxt-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['better-sqlite3', 'bufferutil', 'sqlite3', 'utf-8-validate'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  // fact is the default one; none is native: sharp 0.35 (Next, Astro) ships prebuilt platform
+  // packages and runs no install script, and the sqlite drivers and ws addons these lockfiles name
+  // are optional peers that are not installed.
+  'next-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  'nuxt-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
   'sveltekit-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, install: { paths: [], env: { npm_config_engine_strict: 'true' } }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
-  'astro-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  'astro-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
   'react-router-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
-  'remix-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, native: true, nativeReasons: ['bufferutil', 'utf-8-validate'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  'remix-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
 };
 
 /** What a row does not say is one of these; every other fact must be absent. */
