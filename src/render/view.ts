@@ -54,7 +54,7 @@ export function buildView(input: ViewInput) {
     options.port !== undefined && options.healthcheckPath !== undefined
       ? `fetch('http://127.0.0.1:'+(process.env.PORT||${options.port})+'${options.healthcheckPath}',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`
       : undefined;
-  const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}`];
+  const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}${plan.cacheSharing ? `,sharing=${plan.cacheSharing}` : ''}`];
   if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
   const secret = npmrcSecretShape(options.registry);

@@ -74,6 +74,17 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     moduleSystem: 'module',
     healthcheckPath: '/health',
   },
+  'yarn-build': {
+    packageManager: { name: 'yarn', version: '1.22.22', lockfile: 'yarn.lock', yarnBerry: false },
+    entry: 'dist/server.js',
+    sourceEntry: 'src/server.ts',
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir' },
+    port: 3000,
+    framework: 'koa',
+    moduleSystem: 'module',
+    typescript: true,
+    healthcheckPath: '/health',
+  },
   'yarn-berry-app': {
     packageManager: { name: 'yarn', version: '4.9.2', lockfile: 'yarn.lock', yarnBerry: true },
     entry: 'app.js',
