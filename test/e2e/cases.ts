@@ -17,6 +17,8 @@ export interface E2eCase {
   serves?: { path: string; contains: string };
   /** A source file (not a manifest or lockfile) the rebuild-cache check edits. */
   sourceFile: string;
+  /** Built this many more times from a cold cache (build cache pruned, --no-cache): stages that install in parallel share one cache mount. */
+  coldBuilds?: number;
 }
 
 export const CASES: readonly E2eCase[] = [
@@ -41,5 +43,8 @@ export const CASES: readonly E2eCase[] = [
   // stops with ERESOLVE; without patches/ and pnpm-workspace.yaml, pnpm stops with
   // ERR_PNPM_LOCKFILE_CONFIG_MISMATCH (both seen on the old generator's Dockerfile).
   { title: 'legacy-peer-deps: .npmrc legacy-peer-deps=true reaches npm ci (react-dom 17 beside react 18)', fixture: 'legacy-peer-deps', flags: [], serves: { path: '/', contains: '<p>legacy-peer-deps</p>' }, sourceFile: 'server.js' },
+  // Issue 18: yarn 1's cache is not safe for two installs at once (ENOENT … .yarn-tarball.tgz when
+  // the deps and build stages filled one cache mount in parallel).
+  { title: 'yarn-build: yarn classic with a tsc build stage, built 3 more times from a cold cache', fixture: 'yarn-build', flags: [], coldBuilds: 3, sourceFile: 'src/server.ts' },
   { title: 'pnpm10-patched: pnpm 10, a pnpm patch-commit patch named in pnpm-workspace.yaml', fixture: 'pnpm10-patched', flags: [], serves: { path: '/', contains: 'yes, patched by pnpm patch-commit' }, sourceFile: 'index.js' },
 ];
