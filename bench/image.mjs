@@ -9,6 +9,8 @@
 // Then the next-app fixture (Next.js 16) three ways on the same rig:
 //   ours-next        the generated setup for `next start` (production node_modules + .next)
 //   ours-standalone  the generated setup after switching output: "standalone" on in a copy
+//   ours-next-g++    ours-next generated with --native: the python3/make/g++ tools stage every Next
+//                    app got before native detection stopped counting sharp's prebuilt packages
 //   with-docker      a Dockerfile written the way Next's official examples/with-docker is (deps, builder
 //                    and runner stages on node slim, standalone output, USER nextjs, tag without digest)
 // Prints final image size, cold build time, rebuild time after a source-only change, whether the
@@ -110,13 +112,13 @@ function printTable(title, results, notes) {
 }
 
 /** The generated setup in a fixture copy, pinned to the digest the mirror serves (regenerated with --digest if the first run pinned another). */
-async function generateOurs(rig, ws) {
-  let report = await rigApi.generate(ws.dir, rig.registry.url);
+async function generateOurs(rig, ws, flags = []) {
+  let report = await rigApi.generate(ws.dir, rig.registry.url, flags);
   const tag = /^FROM node:([^@\s]+)@/m.exec(readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8'))[1];
   const standIn = rigApi.standInForTag(rig.standIns, tag);
   if (report.image.digest !== standIn.digest) {
     console.warn(`[bench] the CLI pinned ${report.image.digest} (${report.image.source}), not the mirror's ${standIn.digest}: regenerating with --digest`);
-    report = await rigApi.generate(ws.dir, rig.registry.url, ['--force', '--digest', standIn.digest]);
+    report = await rigApi.generate(ws.dir, rig.registry.url, [...flags, '--force', '--digest', standIn.digest]);
   }
   return report.image.ref;
 }
@@ -202,18 +204,20 @@ try {
   const nextStandalone = await workspace(NEXT_FIXTURE);
   rigApi.switchNextToStandalone(nextStandalone.dir);
   await generateOurs(rig, nextStandalone);
+  const nextCompiler = await workspace(NEXT_FIXTURE);
+  await generateOurs(rig, nextCompiler, ['--native']);
   const withDocker = await workspace(NEXT_FIXTURE);
   rigApi.switchNextToStandalone(withDocker.dir);
   writeFileSync(path.join(withDocker.dir, 'Dockerfile'), WITH_DOCKER_DOCKERFILE);
   writeFileSync(path.join(withDocker.dir, '.dockerignore'), 'Dockerfile\n.dockerignore\nnode_modules\nnpm-debug.log\nREADME.md\n.next\n.git\n');
   const nextResults = [];
-  for (const [name, ws, flavour] of [['ours-standalone', nextStandalone, 'alpine'], ['ours-next', nextServer, 'alpine'], ['with-docker', withDocker, 'slim']]) {
+  for (const [name, ws, flavour] of [['ours-standalone', nextStandalone, 'alpine'], ['ours-next', nextServer, 'alpine'], ['ours-next-g++', nextCompiler, 'alpine'], ['with-docker', withDocker, 'slim']]) {
     nextResults.push(await measure(rig, name, ws.dir, flavour, 'app/page.tsx'));
   }
   printTable(
     `Image benchmark: ${NEXT_FIXTURE} (Next.js) on the e2e stand-ins`,
     nextResults,
-    `ours-standalone / ours-next: ${nextPinned} (output: "standalone" switched on in a copy for the first)\nwith-docker: the shape of Next's examples/with-docker, FROM node:${rigApi.CURRENT_LTS.nodeVersion.split('.')[0]}-slim by tag only (same stand-in recipe, slim flavour)`,
+    `ours-standalone / ours-next: ${nextPinned} (output: "standalone" switched on in a copy for the first)\nours-next-g++: ours-next with --native (the compiler stage Next apps got before; sharp 0.35 ships prebuilt platform packages)\nwith-docker: the shape of Next's examples/with-docker, FROM node:${rigApi.CURRENT_LTS.nodeVersion.split('.')[0]}-slim by tag only (same stand-in recipe, slim flavour)`,
   );
 } finally {
   for (const ws of workspaces) ws.remove();

@@ -6,7 +6,8 @@
 set -euo pipefail
 
 # apache2-utils: htpasswd -B for the registry tests' bcrypt users; patch: the line-diff property test.
-packages=(docker.io docker-registry debootstrap apache2-utils patch)
+# tmux: the real terminal the interactive-prompt test (test/cli/terminal-prompts.test.ts) types into.
+packages=(docker.io docker-registry debootstrap apache2-utils patch tmux)
 missing=()
 for pkg in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

@@ -1,8 +1,12 @@
-// Native modules, which need python3, make and g++ in the install stage. Evidence, strongest first:
-// the project's own binding.gyp / gypfile, npm lockfile entries flagged hasInstallScript (minus
-// well-known scripts that compile nothing), and known native package names anywhere in the lockfile.
+// Native modules: packages that compile at install, so the build stage needs python3, make and g++.
+// Evidence, strongest first: the project's own binding.gyp / gypfile; an npm lockfile (v2/v3), which
+// records for every package whether it runs anything at install (hasInstallScript, also set for a
+// binding.gyp): a package that runs nothing compiles nothing, and some scripts compile nothing
+// either; other lockfiles say nothing about scripts, so known compiling package names count there.
+// Packages that now ship prebuilt per-platform optional packages (sharp 0.33+) count in neither.
 import type { ProjectFs } from '../write/project-fs.js';
 import type { PackageManagerFact } from './facts.js';
+import { hasPrebuiltRule, lockfileVersions, prebuiltOnly } from './native-prebuilt.js';
 import { isRecord, type PackageJson } from './package-json.js';
 
 /** Packages that compile a native addon with node-gyp (or fall back to compiling when no prebuild fits). */
@@ -36,35 +40,49 @@ export async function detectNative(fs: ProjectFs, pkg: PackageJson, pm: PackageM
   else if (pkg.gypfile) reasons.push('package.json gypfile');
 
   const lockText = pm.lockfile === undefined ? undefined : await fs.read(pm.lockfile);
-  const installScripts = lockText !== undefined && pm.name === 'npm' ? npmInstallScripts(lockText, pm.lockfile ?? '', warnings) : [];
-  const names = new Set<string>();
-  for (const name of installScripts) {
-    if (!SCRIPT_NOT_NATIVE.has(name)) names.add(name);
+  const npmLock = lockText !== undefined && pm.name === 'npm' ? npmLockPackages(lockText, pm.lockfile ?? '', warnings) : undefined;
+  const names = new Map<string, string>();
+  if (npmLock) {
+    for (const [name, entry] of npmLock) {
+      if (entry.installScript && !SCRIPT_NOT_NATIVE.has(name) && !prebuiltOnly(name, entry.versions)) names.set(name, `${name} (install script)`);
+    }
+  } else {
+    const inLockfile = lockText === undefined ? new Set<string>() : knownNativeIn(lockText);
+    for (const name of KNOWN_NATIVE) {
+      const range = pkg.dependencies[name] ?? pkg.devDependencies[name];
+      if (range === undefined && !inLockfile.has(name)) continue;
+      const versions = lockText !== undefined && hasPrebuiltRule(name) ? lockfileVersions(name, lockText) : range !== undefined ? [range] : [];
+      if (!prebuiltOnly(name, versions)) names.set(name, name);
+    }
   }
-  const inLockfile = lockText === undefined ? new Set<string>() : knownNativeIn(lockText);
-  for (const name of KNOWN_NATIVE) {
-    if (pkg.dependencies[name] !== undefined || pkg.devDependencies[name] !== undefined || inLockfile.has(name)) names.add(name);
-  }
-  for (const name of [...names].sort()) {
-    reasons.push(installScripts.includes(name) ? `${name} (install script)` : name);
-  }
+  for (const name of [...names.keys()].sort()) reasons.push(names.get(name) ?? name);
   return { native: reasons.length > 0, reasons };
 }
 
-/** Names of packages that package-lock.json (v2/v3) marks with hasInstallScript. */
-function npmInstallScripts(text: string, file: string, warnings: string[]): string[] {
+interface NpmLockPackage {
+  /** Whether any copy of it runs a script at install (npm's hasInstallScript). */
+  installScript: boolean;
+  versions: string[];
+}
+
+/** The packages of a package-lock.json v2/v3 by name; undefined for v1 (no "packages") or broken JSON. */
+function npmLockPackages(text: string, file: string, warnings: string[]): Map<string, NpmLockPackage> | undefined {
   let lock: unknown;
   try {
     lock = JSON.parse(text);
   } catch {
     warnings.push(`${file} is not valid JSON: native modules are detected from package names only`);
-    return [];
+    return undefined;
   }
-  if (!isRecord(lock) || !isRecord(lock.packages)) return [];
-  const out: string[] = [];
+  if (!isRecord(lock) || !isRecord(lock.packages)) return undefined;
+  const out = new Map<string, NpmLockPackage>();
   for (const [key, entry] of Object.entries(lock.packages)) {
-    if (key === '' || !isRecord(entry) || entry.hasInstallScript !== true) continue;
-    out.push(key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    if (key === '' || !isRecord(entry) || !key.includes('node_modules/')) continue;
+    const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    const known = out.get(name) ?? { installScript: false, versions: [] };
+    known.installScript ||= entry.hasInstallScript === true;
+    if (typeof entry.version === 'string') known.versions.push(entry.version);
+    out.set(name, known);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // (cli/prompts.ts), the summary (cli/report.ts), and the flags that reproduce a run (write-back.ts:
 // the printed equivalent command and the Dockerfile's Regenerate line).
 import type { ProjectFacts } from '../detect/facts.js';
+import type { RecipePlan } from '../recipes/types.js';
 import type { Question } from './question.js';
 import type { Answers, Flags, OptionKey } from './flags.js';
 import type { Options } from './options.js';
@@ -14,6 +15,11 @@ export interface PromptContext {
   given: Answers;
   facts: ProjectFacts;
   ask: Ask;
+  /**
+   * The chosen recipe's plan for the answers given so far (the build choice, a typed command): the
+   * questions about what the container runs take their defaults from it, the same values --yes uses.
+   */
+  plan: () => Promise<RecipePlan>;
 }
 
 /** What parsing and --help need to know about a flag; any command's options have this shape. */

@@ -89,17 +89,6 @@ export const OPTIONS: OptionDeclarations = {
     type: 'string',
     describe: 'Short for --start "node <file>": runtime entry file, relative to [dir] (e.g. dist/server.js)',
     validate: (value, where) => v.projectPath(value, where),
-    async prompt({ given, facts, ask }) {
-      if (given.entry !== undefined) return {};
-      const entry = await ask({
-        type: 'input',
-        name: 'entry',
-        message: 'Entry file Node runs in the container',
-        default: facts.entry,
-        validate: promptCheck((value) => v.projectPath(value, 'entry')),
-      });
-      return { entry: entry as string };
-    },
     summary: (o) => ['entry', o.entry],
     writeBack: { kind: 'setup', args: (o) => (runsEntry(o) ? ['--entry', o.entry] : []) },
   },
@@ -107,6 +96,19 @@ export const OPTIONS: OptionDeclarations = {
     flag: 'start',
     type: 'string',
     describe: 'The command the container runs, e.g. "node dist/server.js" (exec form; no &&, |, ; or $(...))',
+    // Asked instead of an entry file: the recipe's command is the default, so Enter keeps it.
+    async prompt({ given, ask, plan }) {
+      if (given.start !== undefined || given.entry !== undefined) return {};
+      const planned = (await plan()).command.join(' ');
+      const start = (await ask({
+        type: 'input',
+        name: 'start',
+        message: 'Command the container runs',
+        default: planned,
+        validate: (value) => (value.trim() === '' ? 'start: a command is required (e.g. node dist/server.js)' : true),
+      })) as string;
+      return start.trim() === planned ? {} : { start: start.trim() };
+    },
     summary: (o) => ['command', o.command.join(' ')],
     writeBack: { kind: 'setup', args: (o) => (runsEntry(o) ? [] : ['--start', o.command.join(' ')]) },
   },
@@ -122,13 +124,13 @@ export const OPTIONS: OptionDeclarations = {
     type: 'string',
     describe: 'Port the app listens on (1-65535)',
     validate: (value, where) => v.port(value, where),
-    async prompt({ given, facts, ask }) {
+    async prompt({ given, facts, ask, plan }) {
       if (given.worker || given.port !== undefined) return {};
       const port = await ask({
         type: 'input',
         name: 'port',
         message: 'Port the app listens on',
-        default: String(facts.port ?? DEFAULT_PORT),
+        default: String((await plan()).port ?? facts.port ?? DEFAULT_PORT),
         validate: promptCheck((value) => v.port(value, 'port')),
       });
       return { port: port as string };
@@ -140,13 +142,13 @@ export const OPTIONS: OptionDeclarations = {
     type: 'string',
     describe: 'HTTP path for HEALTHCHECK (e.g. /health); --no-healthcheck for none',
     validate: (value, where) => v.healthPath(value, where),
-    async prompt({ given, facts, ask }) {
+    async prompt({ given, facts, ask, plan }) {
       if (given.worker || given.healthcheckPath !== undefined || given.healthcheck !== undefined) return {};
       const path = (await ask({
         type: 'input',
         name: 'healthcheckPath',
         message: 'Health check path (leave empty to check that the port answers HTTP at all)',
-        default: facts.healthcheckPath ?? '',
+        default: (await plan()).healthcheckPath ?? facts.healthcheckPath ?? '',
         validate: promptCheck((value) => (value === '' ? value : v.healthPath(value))),
       })) as string;
       return path === '' ? {} : { healthcheckPath: path };
@@ -175,12 +177,14 @@ export const OPTIONS: OptionDeclarations = {
     type: 'list',
     describe: 'Directory the app writes to, owned by uid 1000 (repeatable)',
     validate: (value, where) => v.projectPath(value, where),
-    async prompt({ given, ask }) {
+    async prompt({ given, ask, plan }) {
       if (given.writableDirs !== undefined) return {};
+      // What the recipe makes writable itself (.next/cache) is always writable: the question asks for more.
+      const own = (await plan()).writablePaths;
       const dirs = (await ask({
         type: 'input',
         name: 'writableDirs',
-        message: 'Directories the app writes to, comma-separated (everything else stays read-only)',
+        message: `${own.length > 0 ? `Other directories the app writes to (${own.join(', ')} already writable)` : 'Directories the app writes to'}, comma-separated (everything else stays read-only)`,
         default: '',
         validate: promptCheck((value) => splitList(value).map((d) => v.projectPath(d, 'directory'))),
       })) as string;

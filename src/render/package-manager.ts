@@ -11,6 +11,11 @@ export interface InstallPlan {
   productionInstall: string;
   fullInstall: string;
   cacheTarget: string;
+  /**
+   * BuildKit shares a cache mount between stages that build in parallel (deps and build both install);
+   * "locked" makes the second wait for the first. Only for caches that concurrent writers corrupt.
+   */
+  cacheSharing?: 'locked';
   runBuild: (script: string) => string;
   /** Notes for the summary (e.g. a default version used because packageManager was missing). */
   warnings: string[];
@@ -88,6 +93,9 @@ function packageManagerPlan(pm: Options['packageManager']): InstallPlan {
         productionInstall: `yarn install ${frozen} --production --non-interactive`,
         fullInstall: `yarn install ${frozen} --non-interactive`,
         cacheTarget: '/usr/local/share/.cache/yarn',
+        // yarn 1's cache is not safe for two installs at once: one fails with ENOENT on a
+        // .yarn-tarball.tgz the other is moving into place.
+        cacheSharing: 'locked',
         runBuild: (script) => `yarn run ${script}`,
         warnings,
       };

@@ -59,7 +59,7 @@ export function buildView(input: ViewInput) {
   const writable = recipe.writable.map((d) => `${appDir}/${d}`);
   const volumes = recipe.writable.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
   const healthScript = healthProbe(options);
-  const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}`];
+  const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}${plan.cacheSharing ? `,sharing=${plan.cacheSharing}` : ''}`];
   if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
   const secret = npmrcSecretShape(options.registry);

@@ -22,9 +22,20 @@ describe('interactive runs', () => {
     expect(result.code, result.stderr).toBe(0);
     const names = result.questions.map((q) => q.name);
     expect(names).not.toContain('port');
-    expect(names).toEqual(expect.arrayContaining(['kind', 'entry', 'healthcheckPath', 'writableDirs', 'native', 'base', 'confirm']));
-    const entry = result.questions.find((q) => q.name === 'entry');
-    expect(entry?.type === 'input' && entry.default).toBe('server.js');
+    expect(names).toEqual(expect.arrayContaining(['kind', 'start', 'healthcheckPath', 'writableDirs', 'native', 'base', 'confirm']));
+    // The recipe's command is the default: no entry file question.
+    expect(names).not.toContain('entry');
+    const start = result.questions.find((q) => q.name === 'start');
+    expect(start?.type === 'input' && start.default).toBe('node server.js');
+  });
+
+  it('a typed command replaces the recipe\'s and is written back as --start', async () => {
+    const dir = await fixture('express-cjs');
+    const result = await runInProcess([], { cwd: dir, isTTY: true, answers: { start: 'node --enable-source-maps server.js' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readText(dir, 'Dockerfile')).toMatch(/^CMD \[.*"--enable-source-maps","server\.js"\]$/m);
+    const command = /Same result without prompts:\n {2}(.*)\n/.exec(result.stderr)?.[1] ?? '';
+    expect(shellWords(command)).toEqual(expect.arrayContaining(['--start', 'node --enable-source-maps server.js']));
   });
 
   it('prints a non-interactive command that produces the same files', async () => {

@@ -84,6 +84,17 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     healthcheckPath: undefined,
     likelyWorker: false,
   },
+  'yarn-build': {
+    packageManager: { name: 'yarn', version: '1.22.22', lockfile: 'yarn.lock', yarnBerry: false },
+    entry: 'dist/server.js',
+    sourceEntry: 'src/server.ts',
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir', rootDir: 'src' },
+    port: 3000,
+    framework: 'koa',
+    moduleSystem: 'module',
+    typescript: true,
+    healthcheckPath: '/health',
+  },
   'yarn-berry-app': {
     packageManager: { name: 'yarn', version: '4.9.2', lockfile: 'yarn.lock', yarnBerry: true },
     entry: 'app.js',
@@ -181,28 +192,29 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     typescript: false,
   },
   // Meta-framework apps (issue 9): detection finds no entry (the recipes own the command); the build
-  // fact is the default one; native comes from lockfile entries of optional packages (sharp, sqlite
-  // drivers, ws addons) that these frameworks list.
-  'next-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
-  'nuxt-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['better-sqlite3', 'bufferutil', 'sqlite3', 'utf-8-validate'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
+  // fact is the default one; none is native: sharp 0.35 (Next, Astro) ships prebuilt platform
+  // packages and runs no install script, and the sqlite drivers and ws addons these lockfiles name
+  // are optional peers that are not installed.
+  'next-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
+  'nuxt-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
   'sveltekit-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, install: { paths: [], env: { npm_config_engine_strict: 'true' } }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
-  'astro-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: 'src/pages' }, likelyWorker: undefined },
+  'astro-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: 'src/pages' }, likelyWorker: undefined },
   'react-router-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
-  'remix-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, native: true, nativeReasons: ['bufferutil', 'utf-8-validate'], framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
-  'next15-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, native: true, nativeReasons: ['sharp'], framework: 'unknown', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  'remix-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
+  'next15-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
   // The template's package.json has no name.
-  'react-router-custom-server': { name: undefined, packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'express', moduleSystem: 'module', entry: 'server.js', port: 3000, build: { script: 'build', outDir: 'dist' } },
+  'react-router-custom-server': { name: undefined, packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'express', moduleSystem: 'module', entry: 'server.js', port: 3000, build: { script: 'build', outDir: 'dist', rootDir: '.' } },
   'angular-ssr-app': {
     name: 'ng-ssr-app',
     packageManager: { name: 'npm', version: '11.19.1', lockfile: 'package-lock.json' },
     typescript: true,
     native: true,
-    nativeReasons: ['@parcel/watcher (install script)', 'kerberos', 'lmdb (install script)', 'msgpackr-extract (install script)'],
+    nativeReasons: ['lmdb (install script)', 'msgpackr-extract (install script)'],
     framework: 'express',
-    entry: 'dist/server.js',
+    entry: 'dist/src/server.js',
     sourceEntry: 'src/server.ts',
     port: 4000,
-    build: { script: 'build', outDir: 'dist' },
+    build: { script: 'build', outDir: 'dist', rootDir: '.' },
     healthcheckPath: '/health',
   },
 };

@@ -1,5 +1,7 @@
 // Native module evidence: the project's own binding.gyp, npm's hasInstallScript, known names in
 // any lockfile format.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectProject } from '../../src/detect/index.js';
 import { memoryFs } from '../support/memory-fs.js';
@@ -64,5 +66,70 @@ describe('native modules', () => {
     const facts = await detect({ 'package.json': '{"dependencies":{"bcrypt":"5"}}', 'package-lock.json': '{ "packages": ' });
     expect(facts.nativeReasons).toEqual(['bcrypt']);
     expect(facts.warnings.join('\n')).toContain('package-lock.json is not valid JSON');
+  });
+});
+
+// Lockfiles as npm 11, pnpm 9 and yarn 1 wrote them for `"dependencies": {"sharp": "<v>"}` (and
+// bcrypt 5.1.1): sharp 0.33+ ships prebuilt @img/sharp-* platform packages and compiles only with a
+// global libvips or --build-from-source; 0.32 runs "prebuild-install || node-gyp rebuild".
+describe('native means compiles: real lockfiles', () => {
+  const lockfile = (file: string) => readFileSync(path.join(import.meta.dirname, 'lockfiles', file), 'utf8');
+  const LOCK_NAME = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock' } as const;
+  const withLock = (pm: keyof typeof LOCK_NAME, file: string, deps: Record<string, string>) =>
+    detect({ 'package.json': JSON.stringify({ name: 'x', dependencies: deps }), [LOCK_NAME[pm]]: lockfile(file) });
+
+  test.each([
+    ['npm', 'npm-sharp-0.34.5.json'],
+    ['pnpm', 'pnpm-sharp-0.34.5.yaml'],
+    ['yarn', 'yarn-sharp-0.34.5.lock'],
+  ] as const)('%s: sharp 0.34 (prebuilt platform packages) needs no compiler', async (pm, file) => {
+    const facts = await withLock(pm, file, { sharp: '0.34.5' });
+    expect(facts).toMatchObject({ packageManager: { name: pm }, native: false, nativeReasons: [] });
+  });
+
+  test.each([
+    ['npm', 'npm-sharp-0.32.6.json', 'sharp (install script)'],
+    ['pnpm', 'pnpm-sharp-0.32.6.yaml', 'sharp'],
+    ['yarn', 'yarn-sharp-0.32.6.lock', 'sharp'],
+  ] as const)('%s: sharp 0.32 (prebuild-install || node-gyp) still gets one', async (pm, file, reason) => {
+    const facts = await withLock(pm, file, { sharp: '0.32.6' });
+    expect(facts).toMatchObject({ packageManager: { name: pm }, native: true, nativeReasons: [reason] });
+  });
+
+  test('npm: bcrypt 5 (node-pre-gyp with a node-gyp fallback) gets one', async () => {
+    const facts = await withLock('npm', 'npm-bcrypt-5.1.1.json', { bcrypt: '5.1.1' });
+    expect(facts.nativeReasons).toEqual(['bcrypt (install script)']);
+  });
+
+  test('npm: a known name the lockfile records without an install script (an optional peer, a prebuilt release) compiles nothing', async () => {
+    const facts = await detect({
+      'package.json': '{}',
+      'package-lock.json': npmLock({
+        'node_modules/ws': { version: '8.18.0', peerDependencies: { bufferutil: '^4.0.1' }, peerDependenciesMeta: { bufferutil: { optional: true } } },
+        'node_modules/better-sqlite3': { version: '12.0.0', hasInstallScript: true },
+      }),
+    });
+    expect(facts.nativeReasons).toEqual(['better-sqlite3 (install script)']);
+  });
+
+  test('npm: an old and a new sharp in one tree: the old one compiles', async () => {
+    const facts = await detect({
+      'package.json': '{}',
+      'package-lock.json': npmLock({
+        'node_modules/sharp': { version: '0.34.5', hasInstallScript: true },
+        'node_modules/legacy/node_modules/sharp': { version: '0.32.6', hasInstallScript: true },
+      }),
+    });
+    expect(facts.nativeReasons).toEqual(['sharp (install script)']);
+  });
+
+  test('yarn berry: sharp 0.34 resolved by the lockfile needs no compiler', async () => {
+    const lock = '__metadata:\n  version: 8\n\n"sharp@npm:^0.34.1":\n  version: 0.34.5\n  resolution: "sharp@npm:0.34.5"\n';
+    expect((await detect({ 'package.json': '{"dependencies":{"sharp":"^0.34.1"}}', 'yarn.lock': lock })).native).toBe(false);
+  });
+
+  test('no lockfile: the range in package.json decides', async () => {
+    expect((await detect({ 'package.json': '{"dependencies":{"sharp":"^0.34.1"}}' })).native).toBe(false);
+    expect((await detect({ 'package.json': '{"dependencies":{"sharp":"^0.32.0"}}' })).nativeReasons).toEqual(['sharp']);
   });
 });

@@ -19,6 +19,8 @@ export interface E2eCase {
   sourceFile: string;
   /** The path that answers 200 once the app is up (default /health; an app without a health route: /). */
   readyPath?: string;
+  /** Built this many more times from a cold cache (build cache pruned, --no-cache): stages that install in parallel share one cache mount. */
+  coldBuilds?: number;
 }
 
 export const CASES: readonly E2eCase[] = [
@@ -46,5 +48,8 @@ export const CASES: readonly E2eCase[] = [
   { title: 'legacy-peer-deps: .npmrc legacy-peer-deps=true reaches npm ci (react-dom 17 beside react 18)', fixture: 'legacy-peer-deps', flags: [], serves: { path: '/', contains: '<p>legacy-peer-deps</p>' }, sourceFile: 'server.js' },
   // Issue 18: no shutdown code and no health route: the preload drains it, the HEALTHCHECK probes /.
   { title: 'hono-app: Hono on @hono/node-server, no source edit, no health route', fixture: 'hono-app', flags: [], sourceFile: 'server.js', readyPath: '/' },
+  // Issue 18: yarn 1's cache is not safe for two installs at once (ENOENT … .yarn-tarball.tgz when
+  // the deps and build stages filled one cache mount in parallel).
+  { title: 'yarn-build: yarn classic with a tsc build stage, built 3 more times from a cold cache', fixture: 'yarn-build', flags: [], coldBuilds: 3, sourceFile: 'src/server.ts' },
   { title: 'pnpm10-patched: pnpm 10, a pnpm patch-commit patch named in pnpm-workspace.yaml', fixture: 'pnpm10-patched', flags: [], serves: { path: '/', contains: 'yes, patched by pnpm patch-commit' }, sourceFile: 'index.js' },
 ];

@@ -153,7 +153,25 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
       }
       console.log(`[e2e] ${c.fixture}${c.flags.join('')}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
       built = true;
+      // Our generated settings (and the stand-in base) give npm nothing it does not know.
+      expect(result.log.split('\n').filter((line) => /npm warn Unknown (env|project|user|global|builtin|cli) config/i.test(line))).toEqual([]);
     });
+
+    if (c.coldBuilds) {
+      it(`1b. builds ${c.coldBuilds} more times from a cold cache (no build cache, empty cache mounts, stages in parallel)`, async () => {
+        requireImage();
+        const failures: string[] = [];
+        for (let i = 1; i <= c.coldBuilds!; i++) {
+          await rig.docker.run(['builder', 'prune', '-af']);
+          const started = performance.now();
+          const r = await rig.docker.run(['build', '--network', 'host', '--progress', 'plain', '--no-cache', '-t', image, ws.dir], { allowFailure: true });
+          const log = r.stderr + r.stdout;
+          console.log(`[e2e] ${c.fixture}: cold build ${i}: exit ${r.code}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          if (r.code !== 0) failures.push(`build ${i}: ${log.split('\n').filter((line) => /error|ENOENT/i.test(line)).slice(0, 3).join(' | ')}`);
+        }
+        expect(failures).toEqual([]);
+      }, 900_000);
+    }
 
     it('2. runs as uid 1000 (not root), with dumb-init as PID 1 and NODE_ENV=production', async () => {
       const container = await run(false);

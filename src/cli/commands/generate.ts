@@ -55,7 +55,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   let answers: Answers = {};
   if (interactive) {
     ask = await deps.createAsk();
-    answers = await askForMissing(flags, facts, ask);
+    answers = await askForMissing(flags, facts, ask, async (sofar) => (await recipePlan(flags, facts, sofar, fs)).plan);
   }
   const recipe = await recipePlan(flags, facts, answers, fs);
   const options = resolveOptions(flags, facts, answers, recipe.plan);
@@ -149,10 +149,11 @@ async function recipePlan(flags: Flags, facts: ProjectFacts, answers: Answers, f
   if (build) recipeFacts.build = build;
   else delete recipeFacts.build;
   const startCtx = await startContextOf({ pkg, fs, facts: recipeFacts });
-  // A typed answer that differs from the detected entry counts as --entry.
-  const entry = flags.entry ?? (answers.entry !== undefined && answers.entry !== facts.entry ? answers.entry : undefined);
+  // A typed command (the prompt asks only when no flag named it) counts as --start.
+  const entry = flags.entry;
+  const startText = flags.start ?? answers.start;
   if (flags.start !== undefined && entry !== undefined) throw new UsageError('--start and --entry both name the command: pass one of them');
-  const start = flags.start !== undefined ? await parseStartFlag(flags.start, startCtx) : entry !== undefined ? await parseEntryFlag(entry, startCtx) : undefined;
+  const start = startText !== undefined ? await parseStartFlag(startText, startCtx) : entry !== undefined ? await parseEntryFlag(entry, startCtx) : undefined;
   const warnings: string[] = [];
   const recipe = await planProject({ pkg, fs, facts: recipeFacts, warnings, ...(start ? { start } : {}) });
   const worker = flags.worker ?? answers.worker ?? facts.likelyWorker ?? false;

