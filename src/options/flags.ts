@@ -39,6 +39,8 @@ export interface Flags {
   keepImage?: boolean;
   buildTimeout?: string;
   startTimeout?: string;
+  /** --kubernetes: also write k8s/ (Deployment, Service, kustomization.yaml). */
+  kubernetes?: boolean;
 }
 
 /** Prompt answers use the flags' own keys and shapes. */

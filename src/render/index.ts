@@ -5,6 +5,7 @@ import { COMPOSE_FILE } from '../detect/existing.js';
 import { renderDockerignore } from '../files/dockerignore.js';
 import type { RecipePlan } from '../recipes/types.js';
 import { PRELOAD_FILE, shutdownModuleSource, shutdownWiring } from '../shutdown/module.js';
+import { renderKubernetesFiles } from './kubernetes/index.js';
 import { entryPlan } from './plan-view.js';
 import { shutdownPlacement } from './shutdown-placement.js';
 import { templates } from './templates.js';
@@ -81,6 +82,7 @@ export function renderFiles(input: RenderInput): RenderResult {
     ...(userCompose === undefined ? [{ path: inPackage(COMPOSE_FILE), content: compose, mode: 'replace' as const }] : []),
     { path: inPackage('README.Docker.md'), content: readme, mode: 'replace' },
     ...(moduleFile ? [{ path: inPackage(moduleFile.path), content: moduleFile.content, mode: 'replace' as const }] : []),
+    ...(options.kubernetes ? renderKubernetesFiles(view, inPackage) : []),
   ];
   return {
     files,
