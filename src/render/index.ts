@@ -82,7 +82,7 @@ export function renderFiles(input: RenderInput): RenderResult {
     ...(userCompose === undefined ? [{ path: inPackage(COMPOSE_FILE), content: compose, mode: 'replace' as const }] : []),
     { path: inPackage('README.Docker.md'), content: readme, mode: 'replace' },
     ...(moduleFile ? [{ path: inPackage(moduleFile.path), content: moduleFile.content, mode: 'replace' as const }] : []),
-    ...(options.kubernetes ? renderKubernetesFiles(view, inPackage) : []),
+    ...(options.kubernetes ? renderKubernetesFiles(view, inPackage).map((file) => ({ ...file, mode: 'replace' as const })) : []),
   ];
   return {
     files,

@@ -11,7 +11,7 @@ export function yamlText(value: YamlValue): string {
 
 // Plain scalars YAML 1.1 and 1.2 parsers both read back as the same string: no indicators, no
 // numbers, booleans or nulls in any of their spellings.
-const PLAIN = /^[A-Za-z_/.][\w./-]*(?:[\w./-]|:(?=[\w/]))*$/;
+const PLAIN = /^[A-Za-z_/][\w./-]*(?:[\w./-]|:(?=[\w/]))*$/;
 const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 
 function scalar(value: string | number | boolean): string {
