@@ -1,7 +1,7 @@
 // --kubernetes: k8s/deployment.yaml, service.yaml and kustomization.yaml, as files to write. The
 // image is set in one place, kustomization.yaml's `images:`; the Deployment names it only.
 import type { View } from '../view.js';
-import { kubernetesManifests } from './manifests.js';
+import { kubernetesManifests, PRE_STOP_SLEEP_SECONDS, RESOURCES, runIds, STARTUP_PROBE, TERMINATION_GRACE_PERIOD_SECONDS } from './manifests.js';
 import { yamlText, type YamlValue } from './yaml-text.js';
 
 export const KUBERNETES_DIR = 'k8s';
@@ -37,4 +37,17 @@ export function renderKubernetesFiles(view: View, inPackage: (file: string) => s
       kustomization,
     ),
   ];
+}
+
+/** The values README.Docker.md's Kubernetes section prints: the same constants the manifests use. */
+export function kubernetesReadme() {
+  return {
+    tag: IMAGE_TAG_PLACEHOLDER,
+    uid: runIds().uid,
+    requests: `cpu ${RESOURCES.requests.cpu}, memory ${RESOURCES.requests.memory}`,
+    memoryLimit: RESOURCES.limits.memory,
+    preStopSeconds: PRE_STOP_SLEEP_SECONDS,
+    graceSeconds: TERMINATION_GRACE_PERIOD_SECONDS,
+    startupSeconds: STARTUP_PROBE.periodSeconds * STARTUP_PROBE.failureThreshold,
+  };
 }
