@@ -289,6 +289,17 @@ export const OPTIONS: OptionDeclarations = {
     describe: 'Fall back to cache/snapshot when the registry is unreachable (--no-fallback: exit 4)',
     writeBack: { kind: 'run', args: (o) => (o.image.noFallback ? ['--no-fallback'] : []) },
   },
+  kubernetes: {
+    flag: 'kubernetes',
+    type: 'boolean',
+    describe: 'Also write k8s/: a Pod Security "restricted" Deployment, a Service and kustomization.yaml (kubectl apply -k k8s/)',
+    async prompt({ given, ask }) {
+      if (given.kubernetes !== undefined) return {};
+      return { kubernetes: (await ask({ type: 'confirm', name: 'kubernetes', message: 'Also write Kubernetes manifests (k8s/)?', default: false })) as boolean };
+    },
+    summary: (o) => ['kubernetes', o.kubernetes ? 'k8s/ (Deployment, Service, kustomization.yaml)' : 'no'],
+    writeBack: { kind: 'setup', args: (o) => (o.kubernetes ? ['--kubernetes'] : []) },
+  },
   yes: { flag: 'yes', alias: 'y', type: 'boolean', default: false, describe: 'Accept detected values and defaults; never prompt' },
   force: { flag: 'force', type: 'boolean', default: false, describe: 'Overwrite changed files without asking' },
   dryRun: { flag: 'dry-run', type: 'boolean', default: false, describe: 'Write nothing; report what would change' },

@@ -45,6 +45,8 @@ export interface Flags {
   startTimeout?: string;
   /** --run-env-file: run-time variables for compose.yaml's env_file and the --verify run. */
   envFile?: string;
+  /** --kubernetes: also write k8s/ (Deployment, Service, kustomization.yaml). */
+  kubernetes?: boolean;
 }
 
 /** Prompt answers use the flags' own keys and shapes. */

@@ -58,6 +58,8 @@ export interface Options {
   /** [dir] is one package of a workspace: the build context is the workspace root. */
   workspace?: WorkspaceOptions;
   verify: VerifyOptions;
+  /** --kubernetes: write k8s/ manifests from the same plan. */
+  kubernetes: boolean;
 }
 
 /** --verify and its bounds (src/verify). */

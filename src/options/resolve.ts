@@ -112,6 +112,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     force: flags.force,
     dryRun: flags.dryRun,
     json: flags.json,
+    kubernetes: given.kubernetes ?? false,
     verify: {
       requested: flags.verify,
       keepImage: flags.keepImage ?? false,

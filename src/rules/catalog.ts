@@ -12,6 +12,7 @@ export interface RuleRefs {
   trivy?: string;
   checkov?: string;
   buildkit?: string;
+  kubeScore?: string;
 }
 
 export interface RuleMeta {
@@ -69,6 +70,21 @@ export const RULE_CATALOG = {
   'compose-no-new-privileges': rule('warning', 'the service can gain privileges through setuid binaries', 'set security_opt: ["no-new-privileges:true"]'),
   'compose-user': rule('warning', 'the service does not set a non-root user', 'set user: "1000:1000"'),
   'compose-privileged': rule('error', 'the service runs privileged: full access to the host', 'remove privileged: true; add only the capability it needs with cap_add'),
+  // ---- Kubernetes manifests (check k8s/): Pod Security "restricted", rollout, image ----
+  'k8s-run-as-non-root': rule('error', 'a container may run as root (Pod Security "restricted" needs runAsNonRoot: true and a non-zero uid)', 'set securityContext.runAsNonRoot: true and runAsUser/runAsGroup: 1000 (the image\'s user)', { trivy: 'AVD-KSV-0012', checkov: 'CKV_K8S_23' }),
+  'k8s-privilege-escalation': rule('error', 'a container can gain privileges (Pod Security "restricted")', 'set securityContext.allowPrivilegeEscalation: false on every container', { trivy: 'AVD-KSV-0001', checkov: 'CKV_K8S_20' }),
+  'k8s-capabilities': rule('error', 'a container keeps or adds Linux capabilities (Pod Security "restricted")', 'set securityContext.capabilities.drop: [ALL] and add nothing (NET_BIND_SERVICE at most)', { trivy: 'AVD-KSV-0003', checkov: 'CKV_K8S_37' }),
+  'k8s-seccomp': rule('error', 'no seccomp profile (Pod Security "restricted")', 'set securityContext.seccompProfile.type: RuntimeDefault on the pod', { trivy: 'AVD-KSV-0030', checkov: 'CKV_K8S_31', kubeScore: 'container-seccomp-profile' }),
+  'k8s-privileged': rule('error', 'a container is privileged: full access to the node', 'remove privileged: true', { trivy: 'AVD-KSV-0017', checkov: 'CKV_K8S_16', kubeScore: 'container-security-context-privileged' }),
+  'k8s-host-namespaces': rule('error', 'the pod shares a namespace of the node (Pod Security "baseline")', 'remove hostNetwork, hostPID and hostIPC'),
+  'k8s-volume-types': rule('error', 'a volume type Pod Security "restricted" forbids (hostPath and the like)', 'use emptyDir, configMap, secret, projected, downwardAPI, csi, ephemeral or persistentVolumeClaim', { trivy: 'AVD-KSV-0028' }),
+  'k8s-read-only-root': rule('warning', 'a container has a writable root filesystem', 'set securityContext.readOnlyRootFilesystem: true and mount an emptyDir on /tmp and every path the app writes', { trivy: 'AVD-KSV-0014', checkov: 'CKV_K8S_22', kubeScore: 'container-security-context-readonlyrootfilesystem' }),
+  'k8s-probes': rule('warning', 'a serving container has no readiness or liveness probe, so rollouts send traffic to pods that are not ready', 'add readinessProbe and livenessProbe (an exec probe running node, as the image\'s HEALTHCHECK does)', { checkov: 'CKV_K8S_8', kubeScore: 'pod-probes' }),
+  'k8s-grace-period': rule('warning', 'terminationGracePeriodSeconds is not longer than the preStop pause plus the shutdown timeout', 'set terminationGracePeriodSeconds above preStop sleep + the graceful-shutdown timeout (the generated manifests use 5 + 15)'),
+  'k8s-image-tag': rule('warning', 'the image is untagged or "latest", which moves', 'set an exact tag and digest in kustomization.yaml images: (kustomize edit set image name=registry/name@sha256:...)', { trivy: 'AVD-KSV-0013', checkov: 'CKV_K8S_14', kubeScore: 'container-image-tag' }),
+  'k8s-image-digest': rule('info', 'the image is not pinned by digest, so a re-pushed tag changes what runs', 'pin the pushed image\'s digest in kustomization.yaml images: (digest: sha256:...)', { checkov: 'CKV_K8S_43' }),
+  'k8s-resources': rule('warning', 'a container has no memory limit or no resource requests', 'set resources.requests (cpu, memory) and resources.limits.memory', { trivy: 'AVD-KSV-0018', checkov: 'CKV_K8S_13', kubeScore: 'container-resources' }),
+  'k8s-service-account-token': rule('info', 'the pod mounts a service account token it does not need', 'set automountServiceAccountToken: false on the pod', { checkov: 'CKV_K8S_38', trivy: 'AVD-KSV-0036' }),
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULE_CATALOG;

@@ -23,7 +23,7 @@ const ENGINE_RULES: { name: string; check(model: DockerfileModel): { line: numbe
   { name: 'no-heredoc', check: (m) => every(m, ['RUN', 'COPY'], (i) => ((i.getArgumentsContent() ?? '').trimStart().startsWith('<<') ? 'heredocs need a newer Dockerfile frontend than Docker Engine 20.10 has built in' : null)) },
 ];
 
-const DOCKERFILE_RULE_IDS: RuleId[] = RULE_IDS.filter((id) => !id.startsWith('dockerignore-') && !id.startsWith('compose-'));
+const DOCKERFILE_RULE_IDS: RuleId[] = RULE_IDS.filter((id) => !id.startsWith('dockerignore-') && !id.startsWith('compose-') && !id.startsWith('k8s-'));
 
 export const RULES: { name: string }[] = [...DOCKERFILE_RULE_IDS.map((name) => ({ name })), ...ENGINE_RULES];
 

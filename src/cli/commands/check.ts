@@ -4,8 +4,10 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { FlagSpec } from '../../options/declaration.js';
-import { atLeast, SEVERITIES, type Severity } from '../../rules/catalog.js';
+import { atLeast, SEVERITIES, type Finding, type Severity } from '../../rules/catalog.js';
 import { checkSetup, ComposeSyntaxError, type Setup } from '../../rules/check-files.js';
+import { checkManifests, NamedManifestError } from '../../rules/check-manifests.js';
+import { readManifests } from './manifest-files.js';
 import { humanReport, jsonReport, sarifReport } from '../../rules/report.js';
 import type { CliDeps } from '../deps.js';
 import type { CommandModule } from './command.js';
@@ -23,12 +25,13 @@ const OPTIONS = {
 export const command: CommandModule = {
   options: OPTIONS,
   help: {
-    usage: '$0 [dir] [options]\n\nAudit a Dockerfile, its .dockerignore and compose file against the security rules. [dir] is a\ndirectory (default: .) or a Dockerfile.',
+    usage: '$0 [dir] [options]\n\nAudit a Dockerfile, its .dockerignore and compose file against the security rules. [dir] is a\ndirectory (default: .) or a Dockerfile; its k8s/ manifests are audited too. [dir] may also be a\ndirectory of Kubernetes manifests (k8s/) or one manifest file.',
     exitCodes: 'Exit codes:\n  0    no findings at or above --fail-on\n  1    findings at or above --fail-on (default: warning)\n  2    invalid usage, no Dockerfile, unreadable input or invalid compose YAML',
     examples: [
       ['$0', 'Check ./Dockerfile, ./.dockerignore and ./compose.yaml'],
       ['$0 docker/api.Dockerfile --format sarif > check.sarif', 'SARIF for GitHub code scanning'],
       ['$0 --json --fail-on error', 'JSON findings; only errors fail the run'],
+      ['$0 k8s/ --fail-on info', 'Audit Kubernetes manifests against Pod Security "restricted" and the rollout rules'],
     ],
   },
   run: (values, deps) => runCheck(values as { dir?: string; format: string; json: boolean; failOn: Severity }, deps),
@@ -39,6 +42,13 @@ async function runCheck(values: { dir?: string; format: string; json: boolean; f
   const format = values.json ? 'json' : values.format;
   const failOn = values.failOn;
   const given = values.dir;
+
+  // A Kubernetes manifest, or a directory of them (k8s/): the manifest rules only.
+  const manifestsOnly = await readManifests(deps, given);
+  if (manifestsOnly) {
+    const findings = withNamedErrors(() => checkManifests(manifestsOnly.manifests, manifestsOnly.kustomization));
+    return report(findings, manifestsOnly.checked, format, failOn, deps);
+  }
 
   const located = await locateDockerfile(deps.cwd, given, deps.files);
   const fs = deps.projectFs(located.dir);
@@ -62,7 +72,7 @@ async function runCheck(values: { dir?: string; format: string; json: boolean; f
     }
   }
   const setup: Setup = { dockerfile: { name: name(located.dockerfile), text: dockerfileText }, dockerignore, compose };
-  let findings;
+  let findings: Finding[];
   try {
     findings = checkSetup(setup, (deps.now ?? (() => new Date()))());
   } catch (error) {
@@ -70,8 +80,24 @@ async function runCheck(values: { dir?: string; format: string; json: boolean; f
     throw error;
   }
 
+  // The project's k8s/ manifests, when there are any, are audited with the rest.
+  const k8s = await readManifests(deps, path.join(located.dir, 'k8s'), true);
+  if (k8s) findings.push(...withNamedErrors(() => checkManifests(k8s.manifests, k8s.kustomization)));
+  return report(findings, [setup.dockerfile.name, ...(dockerignore.text !== undefined ? [dockerignore.name] : []), ...(compose ? [compose.name] : []), ...(k8s?.checked ?? [])], format, failOn, deps);
+}
+
+function report(findings: Finding[], checked: string[], format: string, failOn: Severity, deps: CliDeps): number {
   if (format === 'json') deps.stdout(`${jsonReport(findings)}\n`);
   if (format === 'sarif') deps.stdout(`${sarifReport(findings, { version: deps.version })}\n`);
-  if (format === 'human') deps.stderr(humanReport(findings, [setup.dockerfile.name, ...(dockerignore.text !== undefined ? [dockerignore.name] : []), ...(compose ? [compose.name] : [])]));
+  if (format === 'human') deps.stderr(humanReport(findings, checked));
   return findings.some((f) => atLeast(f.severity, failOn)) ? FINDINGS : ExitCode.ok;
+}
+
+function withNamedErrors<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof NamedManifestError) throw new UsageError(error.message);
+    throw error;
+  }
 }
