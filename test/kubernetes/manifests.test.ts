@@ -24,6 +24,8 @@ const ALL: K8sCase[] = [
   ...CASES.map((c) => ({ title: c.title, fixture: c.fixture, flags: c.flags })),
   ...FRAMEWORK_CASES.map((c) => ({ title: c.title, fixture: c.fixture, flags: [], ...(c.prepare ? { prepare: c.prepare } : {}) })),
   ...['npm', 'pnpm', 'yarn'].map((m) => ({ title: `workspace-${m}: apps/api`, fixture: `workspace-${m}`, flags: [], packageDir: 'apps/api' })),
+  // The shell-less base runs as 65532 and its HEALTHCHECK calls /nodejs/bin/node: the manifests follow the image.
+  { title: 'express-cjs on --base distroless (uid 65532)', fixture: 'express-cjs', flags: ['--base', 'distroless', '--writable-dir', 'uploads'] },
 ];
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -66,7 +68,8 @@ describe.each(ALL)('--kubernetes: $title', (c) => {
   });
 
   it('mounts an emptyDir on /tmp and on every directory the Dockerfile makes writable', () => {
-    const made = /^RUN mkdir -p (.+) && chown 1000:1000 /m.exec(k8s.dockerfile)?.[1]?.split(' ') ?? [];
+    // With a shell: one RUN mkdir + chown; shell-less: one COPY --chown from the init stage per directory.
+    const made = /^RUN mkdir -p (.+) && chown \d+:\d+ /m.exec(k8s.dockerfile)?.[1]?.split(' ') ?? [...k8s.dockerfile.matchAll(/^COPY --from=init --chown=\d+:\d+ \S+ (\S+)$/gm)].map((m) => m[1]!);
     const mounts = (container().volumeMounts as Json[]).map((m) => m.mountPath as string);
     expect(mounts).toEqual(['/tmp', ...made]);
     expect((pod().volumes as Json[]).every((v) => v.emptyDir !== undefined)).toBe(true);

@@ -40,10 +40,10 @@ export function renderKubernetesFiles(view: View, inPackage: (file: string) => s
 }
 
 /** The values README.Docker.md's Kubernetes section prints: the same constants the manifests use. */
-export function kubernetesReadme() {
+export function kubernetesReadme(view: Pick<View, 'runUser'>) {
   return {
     tag: IMAGE_TAG_PLACEHOLDER,
-    uid: runIds().uid,
+    uid: runIds(view.runUser).uid,
     requests: `cpu ${RESOURCES.requests.cpu}, memory ${RESOURCES.requests.memory}`,
     memoryLimit: RESOURCES.limits.memory,
     preStopSeconds: PRE_STOP_SLEEP_SECONDS,

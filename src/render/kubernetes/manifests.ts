@@ -26,7 +26,7 @@ export interface KubernetesManifests {
   service: IService | undefined;
 }
 
-/** The uid and gid of RUN_USER ("1000:1000"), the image's USER and compose's user:. */
+/** The uid and gid of the image's USER and compose's user: ("1000:1000"; "65532:65532" on distroless). */
 export function runIds(user: string = RUN_USER): { uid: number; gid: number } {
   const [uid, gid] = user.split(':').map(Number);
   return { uid: uid!, gid: gid ?? uid! };
@@ -49,7 +49,7 @@ function volumeName(target: string, taken: Set<string>): string {
 export function kubernetesManifests(view: View): KubernetesManifests {
   const name = view.serviceName;
   const labels = { 'app.kubernetes.io/name': name };
-  const { uid, gid } = runIds();
+  const { uid, gid } = runIds(view.runUser);
   const taken = new Set(['tmp']);
   const port = typeof view.port === 'number' ? view.port : undefined;
   const writable = (Array.isArray(view.volumes) ? view.volumes : []).map((v) => ({ name: volumeName(v.target, taken), target: v.target }));
