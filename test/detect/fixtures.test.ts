@@ -217,6 +217,35 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     build: { script: 'build', outDir: 'dist', rootDir: '.' },
     healthcheckPath: '/health',
   },
+  // Nest's official starter (github:nestjs/typescript-starter): tsconfig.json has outDir ./dist and no
+  // rootDir, tsconfig.build.json excludes test and specs, so tsc infers rootDir src: dist/main.js
+  // (the old computation said dist/src/main.js, MODULE_NOT_FOUND at start).
+  'nest-starter': {
+    name: 'nest-typescript-starter',
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'dist/main.js',
+    sourceEntry: 'src/main.ts',
+    build: { script: 'build', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir', rootDir: 'src' },
+    framework: 'nest',
+    typescript: true,
+    port: 3000,
+    nodeRange: '>=20.0.0',
+    nodeRangeSource: 'engines.node',
+  },
+  // fastify-cli generate --lang=ts, with the rootDir src TypeScript 6 asks for (TS5011).
+  // fastify-tsconfig is not installed where detection runs, and the scaffold's main names app.ts: both said.
+  'fastify-cli-ts': {
+    packageManager: { name: 'npm', lockfile: 'package-lock.json' },
+    entry: 'dist/app.js',
+    sourceEntry: 'src/app.ts',
+    build: { script: 'build:ts', outDir: 'dist', outDirSource: 'tsconfig.json compilerOptions.outDir', rootDir: 'src' },
+    framework: 'fastify',
+    typescript: true,
+    warnings: [
+      'tsconfig.json extends "fastify-tsconfig", which is not installed here (node_modules/fastify-tsconfig/tsconfig.json): its outDir/rootDir, if any, are not known; run npm install to read it',
+      'package.json main names app.ts, which does not exist',
+    ],
+  },
 };
 
 /** What a row does not say is one of these; every other fact must be absent. */

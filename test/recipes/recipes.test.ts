@@ -262,6 +262,10 @@ describe('recipes over the scaffolded fixtures', () => {
     ['express-generator', 'express-generator', ['node', 'bin/www'], 'wired'],
     ['express-cjs', 'node', ['node', 'server.js'], 'wired'],
     ['typescript-build', 'node', ['node', '--enable-source-maps', 'dist/server.js'], 'wired'],
+    // Issue 18's real starters: the old code ran dist/src/main.js here (no rootDir in the Nest starter)...
+    ['nest-starter', 'nest', ['node', 'dist/main.js'], 'wired'],
+    // ...and copied the whole build stage (its full node_modules: typescript, ts-node, c8) into the runtime.
+    ['fastify-cli-ts', 'fastify-cli', ['node', 'node_modules/fastify-cli/cli.js', 'start', '-l', 'info', 'dist/app.js'], 'preload'],
   ] as const)('%s -> recipe %s runs %j, shutdown %s', async (fixture, id, command, shutdown) => {
     const fs = nodeProjectFs(path.join(FIXTURES, fixture));
     const facts = await detectProject(fs);
@@ -270,6 +274,8 @@ describe('recipes over the scaffolded fixtures', () => {
     const plan = await planFor(fs);
     expect(plan.command).toEqual(command);
     expect(plan.shutdown.kind).toBe(shutdown);
+    // No fixture's runtime takes the build stage whole: that would bring its full install along.
+    expect(plan.runtimeCopies.filter((c) => c.from === 'build').map((c) => c.src)).not.toContain('.');
     if (plan.shutdown.kind === 'wired' && fixture === 'nest') expect(plan.shutdown.sourceEntry).toBe('src/main.ts');
   });
 });
