@@ -17,7 +17,7 @@ const SOCKET = `csnd-prompts-${process.pid}`;
 // Offline from the shipped snapshot in both runs; --no-verify: the question after writing is not
 // about the files (and would start a build wherever a docker CLI is on PATH).
 const FLAGS = ['--offline', '--no-verify'];
-const FIXTURES = ['next-app', 'sveltekit-app', 'nuxt-app', 'astro-app', 'react-router-app', 'remix-app', 'nest', 'fastify-cli', 'express-generator', 'express-cjs', 'typescript-build'];
+const FIXTURES = ['next-app', 'sveltekit-app', 'nuxt-app', 'astro-app', 'react-router-app', 'remix-app', 'nest', 'fastify-cli', 'express-generator', 'express-cjs', 'typescript-build', 'nest-starter', 'fastify-cli-ts'];
 
 const cleanups: (() => Promise<void>)[] = [];
 let cacheHome = '';
