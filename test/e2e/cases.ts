@@ -19,6 +19,8 @@ export interface E2eCase {
   sourceFile: string;
   /** The path that answers 200 once the app is up (default /health; an app without a health route: /). */
   readyPath?: string;
+  /** The app listens on this port whatever PORT says (Nest's official starter hard-codes 3000): run on it, not on a free one. */
+  fixedPort?: number;
   /** Built this many more times from a cold cache (build cache pruned, --no-cache): stages that install in parallel share one cache mount. */
   coldBuilds?: number;
 }
@@ -52,4 +54,9 @@ export const CASES: readonly E2eCase[] = [
   // the deps and build stages filled one cache mount in parallel).
   { title: 'yarn-build: yarn classic with a tsc build stage, built 3 more times from a cold cache', fixture: 'yarn-build', flags: [], coldBuilds: 3, sourceFile: 'src/server.ts' },
   { title: 'pnpm10-patched: pnpm 10, a pnpm patch-commit patch named in pnpm-workspace.yaml', fixture: 'pnpm10-patched', flags: [], serves: { path: '/', contains: 'yes, patched by pnpm patch-commit' }, sourceFile: 'index.js' },
+  // Issue 18: the real starters. Nest's official starter (no rootDir; the old output-path computation ran
+  // dist/src/main.js: MODULE_NOT_FOUND) and fastify-cli --lang=ts (npm run build:ts && fastify start: the
+  // runtime must not get the build stage's typescript, ts-node, c8, fastify-tsconfig, @types/node).
+  { title: 'nest-starter: github:nestjs/typescript-starter (Nest 11, no rootDir), dist/main.js, our module preloaded, no source edit', fixture: 'nest-starter', flags: ['--healthcheck-path', '/health'], fixedPort: 3000, sourceFile: 'src/app.service.ts' },
+  { title: 'fastify-cli-ts: fastify generate --lang=ts, build:ts in the build stage, no devDependency in the runtime', fixture: 'fastify-cli-ts', flags: ['--healthcheck-path', '/health'], sourceFile: 'src/routes/root.ts' },
 ];

@@ -83,7 +83,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
     const run = async (hardened: boolean) => {
       requireImage();
       // Host network (this engine has no bridge): each fixture gets a free port through PORT, which
-      // the fixture apps and the generated HEALTHCHECK both read.
+      // the fixture apps and the generated HEALTHCHECK both read (an app that hard-codes its port: fixedPort).
       const container = await runContainer(rig.docker, image, { hardened, env: c.worker ? {} : { PORT: String(port) } });
       containers.push(container);
       return container;
@@ -91,7 +91,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
 
     beforeAll(async () => {
       ws = await fixtureWorkspace(c.fixture, { verdaccioPort: rig.verdaccio?.port });
-      port = await freePort();
+      port = await freePort(c.fixedPort);
       image = `e2e/${c.fixture}${c.flags.includes('slim') ? '-slim' : ''}:test`;
       // The first run is exactly what a script gets. Test 0 judges its pin; if it pinned something
       // else (or could not resolve), the setup is regenerated with the CLI's own --digest flag naming

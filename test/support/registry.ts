@@ -83,11 +83,12 @@ export function registryBinaryStatus(binary = REGISTRY_BINARY, env: NodeJS.Proce
   return { available: false, reason };
 }
 
-export async function freePort(): Promise<number> {
+/** A port nothing listens on: any free one, or `wanted` if it is free (else an error naming it). */
+export async function freePort(wanted = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', (e) => reject(wanted ? new Error(`port ${wanted} is in use on this machine: ${String(e)}`) : e));
+    server.listen(wanted, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
