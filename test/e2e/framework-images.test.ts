@@ -13,7 +13,7 @@ import { waitFor } from './rig/exec.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { generate } from './rig/generate.js';
 import { inspectImageContents } from './rig/image-contents.js';
-import { startRig, type Rig } from './rig/rig.js';
+import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 import { standInForTag } from './rig/stand-in-images.js';
 import { freePort } from '../support/registry.js';
 
@@ -29,7 +29,7 @@ describe.skipIf(!E2E)('meta-framework setups, built and run in a real Docker eng
 
   afterAll(async () => {
     await rig?.stop();
-  }, 120_000);
+  }, RIG_STOP_TIMEOUT_MS);
 
   describe.each(FRAMEWORK_CASES)('$title', (c: FrameworkCase) => {
     let ws: FixtureWorkspace;

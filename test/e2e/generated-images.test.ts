@@ -16,7 +16,7 @@ import { FIXTURES_DIR, fixtureWorkspace, type FixtureWorkspace } from './rig/fix
 import { generate } from './rig/generate.js';
 import { inspectImageContents } from './rig/image-contents.js';
 import { scanSavedImage } from './rig/layer-scan.js';
-import { startRig, type Rig } from './rig/rig.js';
+import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 import { CURRENT_LTS, standInForTag } from './rig/stand-in-images.js';
 import { freePort } from '../support/registry.js';
 
@@ -43,7 +43,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
 
   afterAll(async () => {
     await rig?.stop();
-  }, 120_000);
+  }, RIG_STOP_TIMEOUT_MS);
 
   // The checks below pass when they find nothing; this proves the layer scan can find something.
   it('rig self-check: the layer scan finds a token planted in a file and inside a gzip file', async () => {

@@ -17,7 +17,7 @@ import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace
 import { generate } from './rig/generate.js';
 import { switchNextToStandalone } from './rig/next-standalone.js';
 import { ensurePodmanSettings, loadIntoPodman, nodeIn, PODMAN, playableDeployment, playedContainer, podman } from './rig/podman-kube.js';
-import { startRig, type Rig } from './rig/rig.js';
+import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 
 const E2E = process.env.E2E === '1';
 
@@ -55,7 +55,7 @@ describe.skipIf(!E2E)('podman kube play of the generated Deployment (Podman 4.3 
 
   afterAll(async () => {
     await rig?.stop();
-  }, 120_000);
+  }, RIG_STOP_TIMEOUT_MS);
 
   describe.each(PLAY_CASES)('$title', (c) => {
     let ws: FixtureWorkspace;

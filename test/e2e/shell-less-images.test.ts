@@ -13,7 +13,7 @@ import { publishDistrolessStandIn, tagTrixieSlim, type DistrolessStandIn } from 
 import { exec, waitFor } from './rig/exec.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { CLI, generate } from './rig/generate.js';
-import { startRig, type Rig } from './rig/rig.js';
+import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 import { CURRENT_LTS } from './rig/stand-in-images.js';
 import { freePort } from '../support/registry.js';
 
@@ -50,7 +50,7 @@ describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', 
   }, 1_200_000);
   afterAll(async () => {
     await rig?.stop();
-  }, 120_000);
+  }, RIG_STOP_TIMEOUT_MS);
 
   describe.each(CASES)('$title', (c) => {
     let ws: FixtureWorkspace;

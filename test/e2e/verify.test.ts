@@ -16,7 +16,7 @@ import { exec } from './rig/exec.js';
 import { scanSavedImage } from './rig/layer-scan.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { CLI } from './rig/generate.js';
-import { startRig, type Rig } from './rig/rig.js';
+import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 
 const E2E = process.env.E2E === '1';
 
@@ -46,7 +46,7 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
   afterAll(async () => {
     for (const ws of workspaces) ws.remove();
     await rig?.stop();
-  }, 120_000);
+  }, RIG_STOP_TIMEOUT_MS);
 
   const workspace = async (fixture: string) => {
     const ws = await fixtureWorkspace(fixture);

@@ -11,7 +11,7 @@ import { waitFor } from './rig/exec.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { generate } from './rig/generate.js';
 import { scanSavedImage } from './rig/layer-scan.js';
-import { startRig, type Rig } from './rig/rig.js';
+import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 import { standInForTag } from './rig/stand-in-images.js';
 import { freePort } from '../support/registry.js';
 
@@ -30,7 +30,7 @@ describe.skipIf(!E2E)('workspace packages, built from the workspace root in a re
 
   afterAll(async () => {
     await rig?.stop();
-  }, 120_000);
+  }, RIG_STOP_TIMEOUT_MS);
 
   describe.each(MANAGERS)('workspace-%s: apps/api with packages/shared', (manager) => {
     let ws: FixtureWorkspace;

@@ -5,6 +5,12 @@ import { startDockerd, type Dockerd } from './dockerd.js';
 import { publishStandIns, type StandInImage } from './stand-in-images.js';
 import { startVerdaccio, type Verdaccio } from './verdaccio.js';
 
+/**
+ * How long a rig's stop() may take: it prunes the cached data root's build cache down to 1 GB, which
+ * after the framework builds took longer than the 120 s the hooks allowed (seen in a full run).
+ */
+export const RIG_STOP_TIMEOUT_MS = 600_000;
+
 export interface Rig {
   docker: DockerCli;
   /** The local registry the engine uses as its Docker Hub mirror (pass its url to --registry-mirror). */
