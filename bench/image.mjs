@@ -52,8 +52,8 @@ const ratio = (value, base) => `${(value / base).toFixed(1)}x`;
 
 /** Build, run, stop mid-request and rebuild one variant; every number comes from the real engine. */
 async function measure(rig, name, dir, flavour, sourceFile = 'server.js') {
-  // A docker reference allows no "+": ours-next-g++ is tagged bench/ours-next-g-:latest.
-  const image = `bench/${name.replace(/[^a-z0-9._-]/g, '-')}:latest`;
+  // A docker reference component is lowercase alphanumerics joined by single separators: ours-next-g++ is tagged bench/ours-next-g:latest.
+  const image = `bench/${name.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}:latest`;
   const port = await rigApi.freePort();
   process.stderr.write(`[bench] ${name}: cold build...\n`);
   const cold = await rig.docker.build({ context: dir, tag: image, noCache: true });
