@@ -86,11 +86,9 @@ export function planView(plan: RecipePlan, options: Options, install: InstallPla
     buildEnv: envLine(rendered.buildEnv),
     installInputs: rendered.installInputs,
     buildPackages: rendered.systemPackages.build.length > 0 ? rendered.systemPackages.build.join(' ') : false,
-    runtimePackages: ['dumb-init', ...rendered.systemPackages.runtime].join(' '),
     runtimeEnv: envLine({ NODE_ENV: 'production', ...rendered.env }) || 'NODE_ENV=production',
     copies: rendered.runtimeCopies.map(copyLine),
     writable,
-    cmd: JSON.stringify(['dumb-init', ...rendered.command]),
     startFileChecks: startFileChecks(plan),
   };
 }
