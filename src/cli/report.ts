@@ -40,6 +40,8 @@ export function reportJson(report: RunReport, extra: { error?: CliError; verify?
     build: report.build,
     recipe: { id: report.rendered.plan.id, label: report.rendered.plan.label, command: report.rendered.plan.command, shutdown: report.rendered.plan.shutdown.kind },
     warnings: report.warnings,
+    // --kubernetes: the image kustomization.yaml deploys (--kubernetes-image), null while it is a placeholder.
+    ...(report.options.kubernetes ? { kubernetes: { image: report.options.kubernetesImage ?? null } } : {}),
     ...(verify ? { verify } : {}),
   });
 }

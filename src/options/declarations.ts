@@ -294,11 +294,29 @@ export const OPTIONS: OptionDeclarations = {
     type: 'boolean',
     describe: 'Also write k8s/: a Pod Security "restricted" Deployment, a Service and kustomization.yaml (kubectl apply -k k8s/)',
     async prompt({ given, ask }) {
-      if (given.kubernetes !== undefined) return {};
+      if (given.kubernetes !== undefined || given.kubernetesImage !== undefined) return {};
       return { kubernetes: (await ask({ type: 'confirm', name: 'kubernetes', message: 'Also write Kubernetes manifests (k8s/)?', default: false })) as boolean };
     },
-    summary: (o) => ['kubernetes', o.kubernetes ? 'k8s/ (Deployment, Service, kustomization.yaml)' : 'no'],
+    summary: (o) => ['kubernetes', o.kubernetes ? `k8s/ (Deployment, Service, kustomization.yaml), image ${o.kubernetesImage ?? 'a placeholder to pin in kustomization.yaml'}` : 'no'],
     writeBack: { kind: 'setup', args: (o) => (o.kubernetes ? ['--kubernetes'] : []) },
+  },
+  kubernetesImage: {
+    flag: 'kubernetes-image',
+    type: 'string',
+    describe: 'The image k8s/ deploys, pinned by digest: <registry>/<name>[:tag]@sha256:<digest> (implies --kubernetes; without it kustomization.yaml has a placeholder)',
+    validate: (value, where) => v.pinnedImage(value, where),
+    async prompt({ given, ask }) {
+      if (given.kubernetes !== true || given.kubernetesImage !== undefined) return {};
+      const image = (await ask({
+        type: 'input',
+        name: 'kubernetesImage',
+        message: 'Image the manifests deploy, pinned by digest (<registry>/<name>@sha256:...; leave empty for a placeholder to set later)',
+        default: '',
+        validate: promptCheck((value) => (value.trim() === '' ? value : v.pinnedImage(value.trim(), 'image'))),
+      })) as string;
+      return image.trim() === '' ? {} : { kubernetesImage: image.trim() };
+    },
+    writeBack: { kind: 'setup', args: (o) => (o.kubernetesImage === undefined ? [] : ['--kubernetes-image', o.kubernetesImage]) },
   },
   yes: { flag: 'yes', alias: 'y', type: 'boolean', default: false, describe: 'Accept detected values and defaults; never prompt' },
   force: { flag: 'force', type: 'boolean', default: false, describe: 'Overwrite changed files without asking' },

@@ -47,6 +47,8 @@ export interface Flags {
   envFile?: string;
   /** --kubernetes: also write k8s/ (Deployment, Service, kustomization.yaml). */
   kubernetes?: boolean;
+  /** --kubernetes-image <name>[:tag]@sha256:<digest>: the image k8s/ deploys (implies --kubernetes). */
+  kubernetesImage?: string;
 }
 
 /** Prompt answers use the flags' own keys and shapes. */

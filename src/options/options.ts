@@ -60,6 +60,8 @@ export interface Options {
   verify: VerifyOptions;
   /** --kubernetes: write k8s/ manifests from the same plan. */
   kubernetes: boolean;
+  /** --kubernetes-image, validated (pinned by digest): kustomization.yaml's `images:` names it; undefined = a placeholder tag. */
+  kubernetesImage?: string;
 }
 
 /** --verify and its bounds (src/verify). */

@@ -68,6 +68,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
   // --verify's checks exec `node` from PATH and expect dumb-init as PID 1: not yet taught the shell-less base.
   if (flags.verify && base === 'distroless') throw new UsageError('--verify does not support --base distroless yet: build and run it as README.Docker.md shows');
   if (flags.runtimeImage !== undefined && base !== 'distroless') throw new UsageError('--runtime-image applies only to --base distroless');
+  if (given.kubernetes === false && given.kubernetesImage !== undefined) throw new UsageError('--kubernetes-image sets the image of k8s/: drop --no-kubernetes');
 
   const packageManager = {
     name: pmName,
@@ -112,7 +113,8 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     force: flags.force,
     dryRun: flags.dryRun,
     json: flags.json,
-    kubernetes: given.kubernetes ?? false,
+    kubernetes: given.kubernetes ?? given.kubernetesImage !== undefined,
+    ...(given.kubernetesImage !== undefined ? { kubernetesImage: v.pinnedImage(given.kubernetesImage, '--kubernetes-image') } : {}),
     verify: {
       requested: flags.verify,
       keepImage: flags.keepImage ?? false,

@@ -4,6 +4,7 @@
 import semver from 'semver';
 import { UsageError } from '../errors.js';
 import { isDigest } from '../image/digest.js';
+import { parseImageReference } from '../image/reference.js';
 import { hasUrlCredentials, redactUrlCredentials } from './redact.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]+$/;
@@ -102,6 +103,21 @@ export function imageRepository(value: string, flag = '--base-image'): string {
 export function digest(value: string, flag = '--digest'): string {
   if (!isDigest(value)) {
     throw new UsageError(`${flag} must be "sha256:" followed by 64 lowercase hex digits, got "${printable(value)}"`);
+  }
+  return value;
+}
+
+/**
+ * The image a deployment runs, pinned: <name>[:tag]@sha256:<64 hex> in Docker's reference grammar.
+ * A tag alone is refused: it can be moved to other content after it was reviewed.
+ */
+export function pinnedImage(value: string, flag: string): string {
+  const ref = parseImageReference(value);
+  if (ref === undefined) {
+    throw new UsageError(`${flag} must be an image reference such as registry.example.com/app@sha256:<64 hex digits>, got "${printable(value)}"`);
+  }
+  if (ref.digest === undefined) {
+    throw new UsageError(`${flag} must be pinned by digest (a tag can move): <name>[:tag]@sha256:<64 hex digits>, e.g. the digest docker push prints; got "${printable(value)}"`);
   }
   return value;
 }

@@ -1,9 +1,7 @@
 // --kubernetes on every e2e fixture (the tables of test/e2e/cases.ts, framework-cases.ts and the
 // workspace fixtures): the manifests validate against the Kubernetes 1.34 API schema, meet Pod
 // Security "restricted", say what the Dockerfile says (user, port, health command, writable paths),
-// drain on rollout, and pass `check --fail-on info` once the image digest is set.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
+// drain on rollout, and pass `check --fail-on info` once the image is pinned (--kubernetes-image).
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SHUTDOWN_TIMEOUT_SECONDS } from '../../src/render/view.js';
@@ -82,14 +80,15 @@ describe.each(ALL)('--kubernetes: $title', (c) => {
     expect(k8s.deployment.spec.strategy.rollingUpdate.maxUnavailable).toBe(0);
   });
 
-  it('check k8s/: only the digest finding while the placeholder tag is set; --fail-on info passes once kustomization.yaml pins a digest', async () => {
+  it('check k8s/: only the digest finding while the placeholder tag is set; with --kubernetes-image <name>@sha256:<digest> check --fail-on info finds nothing', async () => {
     const first = await runInProcess(['check', 'k8s', '--json'], { cwd: k8s.appDir });
     expect((JSON.parse(first.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(['k8s-image-digest']);
-    const file = path.join(k8s.appDir, 'k8s/kustomization.yaml');
-    const text = await readText(k8s.appDir, 'k8s/kustomization.yaml');
-    await writeFile(file, text.replace(/ {2}newTag: .*\n/, `  digest: sha256:${'a'.repeat(64)}\n`));
-    expect((parse(await readText(k8s.appDir, 'k8s/kustomization.yaml')) as Json).images[0].digest).toMatch(/^sha256:/);
-    const pinned = await runInProcess(['check', 'k8s', '--fail-on', 'info'], { cwd: k8s.appDir });
-    expect(pinned.code, pinned.stderr).toBe(0);
+    const image = `registry.example.com/team/${k8s.deployment.metadata.name as string}@sha256:${'a'.repeat(64)}`;
+    const regenerated = await runInProcess(['--yes', '--force', '--kubernetes-image', image, ...c.flags], { cwd: k8s.appDir });
+    expect(regenerated.code, regenerated.stderr).toBe(0);
+    expect((parse(await readText(k8s.appDir, 'k8s/kustomization.yaml')) as Json).images[0].digest).toBe(`sha256:${'a'.repeat(64)}`);
+    const pinned = await runInProcess(['check', 'k8s', '--json', '--fail-on', 'info'], { cwd: k8s.appDir });
+    expect((JSON.parse(pinned.stdout) as { findings: { rule: string }[] }).findings, pinned.stderr).toEqual([]);
+    expect(pinned.code).toBe(0);
   });
 });

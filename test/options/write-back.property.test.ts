@@ -36,6 +36,8 @@ const optionSet = fc.record({
   digest: flag('--digest', fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }).map((h) => `sha256:${h}`)),
   offline: optional(fc.constant(['--offline'])),
   noFallback: optional(fc.constant(['--no-fallback'])),
+  kubernetes: optional(fc.constant(['--kubernetes'])),
+  kubernetesImage: flag('--kubernetes-image', fc.constantFrom(`registry.example.com/team/app@sha256:${'c'.repeat(64)}`, `localhost:5000/app:1.2.3@sha256:${'d'.repeat(64)}`)),
 });
 
 function argvOf(set: object): string[] {
