@@ -1,7 +1,7 @@
 // Which tsconfig a build compiles with: the `-p`/`--project` (or `-b`/`--build`) of the `tsc` that an
 // npm script runs, following `npm run <script>` chains; tsconfig.json when tsc runs without one.
 import path from 'node:path/posix';
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import { parseJsonc } from './jsonc.js';
 import { isRecord } from './package-json.js';
 import { insideProject } from './paths.js';

@@ -10,8 +10,8 @@ import { isRecord } from '../detect/package-json.js';
 import { insideProject } from '../detect/paths.js';
 import { compiledPath, typeScriptOutput } from '../detect/typescript-output.js';
 import { UsageError } from '../errors.js';
-import * as v from '../options/validate.js';
-import type { ProjectFs } from '../write/project-fs.js';
+import * as v from '../core/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import type { Recipe, RecipePlan } from './types.js';
 
 export const nestRecipe: Recipe = {
