@@ -14,17 +14,10 @@ import { runtimeBase } from './runtime-base.js';
 import { runtimeView } from './runtime-view.js';
 import { workspaceView } from './workspace-view.js';
 import { UsageError } from '../errors.js';
+import { DOCKER_STOP_SECONDS, HARDENED_RUN_FLAGS, SHUTDOWN_TIMEOUT_SECONDS, STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
-/** The graceful-shutdown module's default timeout; `docker stop` waits 10 s before SIGKILL. */
-export const SHUTDOWN_TIMEOUT_SECONDS = 8;
-export const DOCKER_STOP_SECONDS = 10;
-export const STOP_GRACE_PERIOD_SECONDS = 15;
 const NPMRC_SECRET_TARGET = '/root/.npmrc';
-/** compose.yaml's run settings as `docker run` flags (README's run command; --verify adds compose's user). */
-export const HARDENED_RUN_FLAGS = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges'] as const;
-/** compose.yaml's `user:`, the image's "node" user. */
-export const RUN_USER = '1000:1000';
 
 export interface ViewInput {
   options: Options;

@@ -3,7 +3,7 @@
 // reached through FileAccess so tests can run this on temp directories or in memory.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { GeneratedFile } from '../render/index.js';
+import type { GeneratedFile } from '../core/files.js';
 import { UsageError } from '../errors.js';
 import { nodeProjectFs } from '../core/project-fs.js';
 import { applyWrites } from './apply.js';

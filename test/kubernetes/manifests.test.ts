@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SHUTDOWN_TIMEOUT_SECONDS } from '../../src/render/view.js';
+import { SHUTDOWN_TIMEOUT_SECONDS } from '../../src/core/hardening.js';
 import { CASES } from '../e2e/cases.js';
 import { FRAMEWORK_CASES } from '../e2e/framework-cases.js';
 import { readText, runInProcess } from '../support/cli-harness.js';
