@@ -3,7 +3,7 @@
 // and a scripted prompt.
 import type { ImageRequest, ImageResolution } from '../image/types.js';
 import type { Ask } from '../options/declaration.js';
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import type { VerifyEngineDeps } from './verify-step.js';
 import type { FileAccess } from '../write/write-generated.js';
 

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runCli } from './run.js';
 import { createDefaultImageDeps, resolveNodeImage } from '../image/index.js';
-import { nodeProjectFs } from '../write/project-fs.js';
+import { nodeProjectFs } from '../core/project-fs.js';
 import { nodeSecretFiles, sleep, spawnRunner } from './docker-runner.js';
 import { createInquirerAsk } from './prompt-inquirer.js';
 import { nodeFileAccess } from '../write/write-generated.js';

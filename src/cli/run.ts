@@ -3,7 +3,7 @@
 // unchanged. Errors become one line and a documented exit code. Everything the run touches arrives
 // in CliDeps; src/cli/main.ts wires the real process.
 import { CliError, ExitCode } from '../errors.js';
-import { redactUrlCredentials } from '../options/redact.js';
+import { redactUrlCredentials } from '../core/redact.js';
 import { COMMANDS, DEFAULT_COMMAND, type CommandEntry } from './commands/table.js';
 import type { CliDeps } from './deps.js';
 import { parseSimple } from './simple-args.js';

@@ -8,7 +8,8 @@ import type { ResolvedImage } from '../image/types.js';
 import type { Ask } from '../options/declaration.js';
 import type { Options } from '../options/options.js';
 import type { RenderResult } from '../render/index.js';
-import { STOP_GRACE_PERIOD_SECONDS, serviceNameFrom } from '../render/view.js';
+import { serviceNameFrom } from '../render/view.js';
+import { STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
 import { Engine, probeEngine, verify, verifyHuman, verifyJson, type RunCommand, type RunEnvFile, type SecretFiles, type VerifyJson, type VerifyTarget } from '../verify/index.js';
 
 /** What the shell gives --verify: the user's docker CLI, the clock, and Ctrl-C as an AbortSignal. */

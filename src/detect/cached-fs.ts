@@ -1,7 +1,7 @@
 // Memoises a ProjectFs for one detection run: several detectors ask about the same files (the
 // lockfile, package.json, the entry), and a lockfile can be megabytes. Detection never writes, so
 // answers cannot go stale within a run.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 
 export function cachedFs(fs: ProjectFs): ProjectFs {
   const reads = new Map<string, Promise<string | undefined>>();

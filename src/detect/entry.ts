@@ -2,8 +2,8 @@
 // project and exist, except a compiled entry under the build's outDir, which may not be built yet:
 // then its source (src/server.ts for dist/server.js) must exist. TypeScript sources map to outDir.
 import path from 'node:path';
-import type { ProjectFs } from '../write/project-fs.js';
-import { printable } from '../options/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { printable } from '../core/validate.js';
 import type { BuildFact } from './facts.js';
 import type { PackageJson } from './package-json.js';
 import { extensionOf, insideProject, withExtension } from './paths.js';

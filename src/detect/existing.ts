@@ -1,5 +1,5 @@
 // Container files the project already has, which the generator must merge or refuse to overwrite.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import type { ProjectFacts } from './facts.js';
 
 /** The compose file this tool writes: the first name `docker compose` looks for. */

@@ -1,6 +1,6 @@
 // detectProject: everything the generator can learn about a project by reading it, composed from one
 // detector per concern. Pure over the injected ProjectFs: it reads, never writes, never prints.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import { detectBuild } from './build.js';
 import { cachedFs } from './cached-fs.js';
 import { detectEntry } from './entry.js';

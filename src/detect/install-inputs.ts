@@ -5,8 +5,8 @@
 // tools' postinstalls from downloading browsers). Every path is validated like a flag: a hostile name
 // in package.json stops the run naming the field, it never reaches the Dockerfile.
 import { UsageError } from '../errors.js';
-import type { ProjectFs } from '../write/project-fs.js';
-import { printable, projectPath } from '../options/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { printable, projectPath } from '../core/validate.js';
 import type { PackageManagerFact } from './facts.js';
 import { isRecord, parseManifest, type PackageJson } from './package-json.js';
 

@@ -4,7 +4,7 @@
 // binding.gyp): a package that runs nothing compiles nothing, and some scripts compile nothing
 // either; other lockfiles say nothing about scripts, so known compiling package names count there.
 // Packages that now ship prebuilt per-platform optional packages (sharp 0.33+) count in neither.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import type { PackageManagerFact } from './facts.js';
 import { hasPrebuiltRule, lockfileVersions, prebuiltOnly } from './native-prebuilt.js';
 import { isRecord, type PackageJson } from './package-json.js';

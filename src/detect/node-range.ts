@@ -2,8 +2,8 @@
 // (the range the app declares), else .nvmrc, else .node-version. nvm spellings are normalised:
 // "v22" -> "22", "lts/jod" -> "22.x"; "lts/*" and "node" mean "no constraint" (the resolver's default).
 import semver from 'semver';
-import type { ProjectFs } from '../write/project-fs.js';
-import { isNodeRange, printable } from '../options/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { isNodeRange, printable } from '../core/validate.js';
 import type { ProjectFacts } from './facts.js';
 import type { PackageJson } from './package-json.js';
 

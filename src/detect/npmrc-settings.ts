@@ -4,8 +4,8 @@
 // pnpm and yarn 1 all read. Credentials, registries (they travel in the secret mount), paths and TLS
 // switches are never carried. Values outside a narrow character set are left out with a warning, so a
 // hostile .npmrc cannot put anything but a plain word into the Dockerfile.
-import type { ProjectFs } from '../write/project-fs.js';
-import { printable } from '../options/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { printable } from '../core/validate.js';
 import { CREDENTIAL_KEY, npmrcEntries } from './npmrc.js';
 
 /** Settings that must not reach an image build: registry routing (secret mount), TLS trust, paths, proxies, identity. */

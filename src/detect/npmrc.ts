@@ -1,8 +1,8 @@
 // Private registry settings from .npmrc: the default `registry=`, `@scope:registry=` lines, and
 // whether credentials are present. Credential values are never copied out of this file: only the
 // fact that one exists and, for `${VAR}` references, the variable's name.
-import type { ProjectFs } from '../write/project-fs.js';
-import { printable } from '../options/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { printable } from '../core/validate.js';
 import type { RegistryFact } from './facts.js';
 
 export const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org/', 'https://registry.npmjs.org', 'https://registry.yarnpkg.com/']);

@@ -1,7 +1,7 @@
 // Reads package.json into a small, typed shape. A missing or malformed manifest is a usage error
 // (exit 2) with one line that names the file; odd field types are ignored rather than trusted.
 import { UsageError } from '../errors.js';
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 
 export interface PackageJson {
   name?: string;

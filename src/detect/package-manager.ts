@@ -2,8 +2,8 @@
 // "name@exact-version") wins, else the lockfile present. Yarn 2+ ("berry") is told apart from
 // classic because their install commands differ.
 import semver from 'semver';
-import type { ProjectFs } from '../write/project-fs.js';
-import { printable } from '../options/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { printable } from '../core/validate.js';
 import type { PackageManagerFact, PackageManagerName } from './facts.js';
 import type { PackageJson } from './package-json.js';
 

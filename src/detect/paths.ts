@@ -1,6 +1,6 @@
 // Path helpers shared by the detectors: every path they report is relative, posix, inside the root.
 import path from 'node:path';
-import { escapesProject } from '../options/validate.js';
+import { escapesProject } from '../core/validate.js';
 
 /** Normalises a path written in package.json or a script; undefined when it leaves the project. */
 export function insideProject(value: string): string | undefined {

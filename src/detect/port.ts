@@ -2,7 +2,7 @@
 // `listen(N)` / `listen({ port: N })`, where N may also be a constant declared in the same source
 // (`const PORT = 3000`); in the entry first, then in the files it imports; else PORT= in .env. Undefined when none is found: the options layer then
 // uses its default.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 
 const ENV_PORT = String.raw`process\.env(?:\.PORT|\[\s*['"]PORT['"]\s*\])`;
 /** A port number, or the name of a constant that holds one. */

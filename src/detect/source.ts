@@ -2,7 +2,7 @@
 // it imports directly (routes/, config.js), which is where apps often declare those. Bounded: one
 // import level, a few files, a size cap per file, nothing under node_modules.
 import path from 'node:path';
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import { extensionOf, insideProject } from './paths.js';
 
 /** Characters of a source file that detection looks at; the rest is ignored. */

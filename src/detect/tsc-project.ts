@@ -1,9 +1,8 @@
 // Which tsconfig a build compiles with: the `-p`/`--project` (or `-b`/`--build`) of the `tsc` that an
 // npm script runs, following `npm run <script>` chains; tsconfig.json when tsc runs without one.
 import path from 'node:path/posix';
-import type { ProjectFs } from '../write/project-fs.js';
-import { parseJsonc } from './jsonc.js';
-import { isRecord } from './package-json.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { readNestCli, runsNestBuild } from './nest-cli.js';
 import { insideProject } from './paths.js';
 
 export interface TscRun {
@@ -51,20 +50,7 @@ function configOf(args: string[], isDirectory: (p: string) => boolean): string {
   return 'tsconfig.json';
 }
 
-/**
- * The tsconfig `nest build` compiles with: nest-cli.json compilerOptions.tsConfigPath, else
- * tsconfig.build.json when it exists, else tsconfig.json; undefined when the build is not `nest build`.
- */
+/** The tsconfig `nest build` compiles with (nest-cli.ts); undefined when the build is not `nest build`. */
 export async function nestTsConfig(fs: ProjectFs, buildScript: string | undefined): Promise<string | undefined> {
-  if (buildScript === undefined || !/(^|&&\s*|\s)nest\s+build\b/.test(buildScript)) return undefined;
-  let cli: unknown;
-  try {
-    cli = parseJsonc((await fs.read('nest-cli.json')) ?? '{}');
-  } catch {
-    cli = {};
-  }
-  const given = isRecord(cli) && isRecord(cli.compilerOptions) ? cli.compilerOptions.tsConfigPath : undefined;
-  const file = typeof given === 'string' ? insideProject(given) : undefined;
-  if (file !== undefined) return file;
-  return (await fs.exists('tsconfig.build.json')) ? 'tsconfig.build.json' : 'tsconfig.json';
+  return runsNestBuild(buildScript) ? (await readNestCli(fs)).tsConfigPath : undefined;
 }

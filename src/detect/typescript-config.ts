@@ -3,8 +3,8 @@
 // first; `files`, `include` and `exclude` are taken whole from the nearest file that has them. Every
 // path is made project-relative against the file that declares it, as tsc resolves it.
 import path from 'node:path/posix';
-import type { ProjectFs } from '../write/project-fs.js';
-import { printable } from '../options/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { printable } from '../core/validate.js';
 import { parseJsonc } from './jsonc.js';
 import { isRecord } from './package-json.js';
 import { insideProject } from './paths.js';

@@ -7,7 +7,7 @@
 // Limit: files pulled in only by imports from outside `include` (e.g. `import '../package.json'`)
 // widen tsc's root too; they are not followed here, and the build-stage check catches the difference.
 import path from 'node:path/posix';
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import { readTsConfig, type TsConfig } from './typescript-config.js';
 
 export interface TsOutput {

@@ -1,7 +1,7 @@
 // The TypeScript layout of a project: whether it uses TypeScript and where tsc reads (rootDir,
 // explicit or inferred) and writes (outDir), by tsc's rules (typescript-output.ts) for the config
 // the build script compiles with.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import type { PackageJson } from './package-json.js';
 import { nestTsConfig, tscRunOf } from './tsc-project.js';
 import { typeScriptOutput } from './typescript-output.js';

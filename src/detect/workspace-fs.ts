@@ -2,7 +2,7 @@
 // given to detection is rooted at [dir]; `ancestorFs(fs, n)` is the same fs rooted n levels up.
 // Paths handed to it are validated: relative, no `..`, no NUL, so a hostile glob or manifest value
 // can never make detection read outside the ancestor it names.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 
 /** A relative posix path that stays inside its root: no leading "/", no "." or ".." segment, no NUL or backslash. */
 export function isContainedPath(p: string): boolean {

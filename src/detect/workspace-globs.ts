@@ -2,7 +2,7 @@
 // package directories they name: `*` within one segment, `**` for any depth, plain paths, and `!`
 // exclusions. Patterns come from project files, so they are checked before use: anything else (braces,
 // `..`, absolute paths) is refused with a message rather than half-understood.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import { isContainedPath } from './workspace-fs.js';
 
 /** How deep `**` descends; monorepos nest packages two or three levels. */

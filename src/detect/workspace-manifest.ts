@@ -1,7 +1,7 @@
 // What workspace detection reads from each package.json of a workspace: name, version, scripts,
 // its dependency maps and (at the root) the `workspaces` patterns. Values are project input: odd
 // types are ignored, and a malformed file is one usage error naming it.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import { isRecord, parseManifest, stringRecord } from './package-json.js';
 
 export interface WorkspaceManifest {

@@ -2,8 +2,8 @@
 // lockfile, package and workspace dependencies. Pure over the injected ProjectFs (rooted at [dir]);
 // it looks upward through ancestorFs, never past the repository root (.git) or `maxLevels`.
 import { UsageError } from '../errors.js';
-import type { ProjectFs } from '../write/project-fs.js';
-import { printable } from '../options/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
+import { printable } from '../core/validate.js';
 import type { PackageManagerName, WorkspaceFact, WorkspacePackage } from './facts.js';
 import { resolveWorkspaceDependencies } from './workspace-deps.js';
 import { ancestorFs } from './workspace-fs.js';

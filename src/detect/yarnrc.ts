@@ -2,7 +2,7 @@
 // npmRegistryServer, npmScopes.<scope>.npmRegistryServer, and credentials (npmAuthToken,
 // npmAuthIdent) at the top, per scope or per registry. Like the .npmrc reader, it reports that a
 // credential exists and which ${VARIABLES} it references, never its value.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import type { RegistryFact } from './facts.js';
 import { PUBLIC_REGISTRIES, VALID_SCOPE } from './npmrc.js';
 

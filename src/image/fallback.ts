@@ -4,7 +4,7 @@
 
 import { ImageResolutionError } from '../errors.js';
 import type { ImageCache } from './deps.js';
-import { DIGEST_PATTERN } from './digest.js';
+import { DIGEST_PATTERN } from '../core/digest.js';
 import { pickFromSnapshot, snapshotImage } from './snapshot.js';
 import type { ImageTarget } from './target.js';
 import type { BaseFlavor, ImageResolution, ResolvedImage } from './types.js';

@@ -6,7 +6,7 @@ import { ImageResolutionError } from '../errors.js';
 import { basicAuthorization, type Credentials } from './credentials.js';
 import { fetchBearerToken, rateLimitError } from './registry-auth.js';
 import type { ImageCache } from './deps.js';
-import { isDigest, sha256Digest } from './digest.js';
+import { isDigest, sha256Digest } from '../core/digest.js';
 import { discard, httpRequest, readBody, UnreachableError, type HttpContext } from './http.js';
 import { parseWwwAuthenticate, type Challenge } from './www-authenticate.js';
 

@@ -13,7 +13,7 @@ import { resolveOnline } from './online.js';
 import { RegistryClient } from './registry-client.js';
 import { imageTarget, type ImageTarget } from './target.js';
 import type { ImageRequest, ImageResolution } from './types.js';
-import * as v from '../options/validate.js';
+import * as v from '../core/validate.js';
 
 function clientFor(target: ImageTarget, http: HttpContext, deps: ImageDeps): RegistryClient {
   return new RegistryClient({

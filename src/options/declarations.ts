@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { OptionDeclarations } from './declaration.js';
 import type { Base } from './flags.js';
 import { promptCheck, splitList } from './question.js';
-import * as v from './validate.js';
+import * as v from '../core/validate.js';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_BUILD_TIMEOUT_SECONDS = 15 * 60;

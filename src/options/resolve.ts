@@ -9,7 +9,7 @@ import { DEFAULT_BASE, DEFAULT_BUILD_TIMEOUT_SECONDS, DEFAULT_PORT, DEFAULT_STAR
 import type { Answers, Flags } from './flags.js';
 import type { Options, PrivateRegistry } from './options.js';
 import { validateFacts } from './validate-facts.js';
-import * as v from './validate.js';
+import * as v from '../core/validate.js';
 import { workspaceOptions } from './workspace.js';
 
 export type { Answers, Flags } from './flags.js';

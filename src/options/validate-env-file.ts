@@ -3,7 +3,7 @@
 // here, at the boundary, to the one format both readers take the same way, and no error message
 // ever quotes a value (only the line number and, when it is valid, the name).
 import { UsageError } from '../errors.js';
-import { printable } from './validate.js';
+import { printable } from '../core/validate.js';
 
 export interface EnvFile {
   /** As given, relative to the project directory (compose.yaml's env_file line). */

@@ -4,7 +4,7 @@
 // flag that could have given it, and a failure names the file and field it came from (exit 2).
 import type { ProjectFacts } from '../detect/facts.js';
 import { UsageError } from '../errors.js';
-import { printable, projectPath } from './validate.js';
+import { printable, projectPath } from '../core/validate.js';
 
 /** ENV names and values the install stages may carry: plain words only. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

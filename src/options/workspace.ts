@@ -5,7 +5,7 @@
 import type { WorkspaceFact } from '../detect/workspace.js';
 import type { PackageManagerName } from '../detect/facts.js';
 import { UsageError } from '../errors.js';
-import { printable } from './validate.js';
+import { printable } from '../core/validate.js';
 
 export interface WorkspaceOptions {
   manager: PackageManagerName;

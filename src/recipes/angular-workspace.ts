@@ -4,8 +4,8 @@
 // `dist/<project>`; the server bundle lands in `<base>/server` (server.mjs), the browser files in
 // `<base>/browser`. `outputMode: "static"` (or no `ssr`/`server` option) prerenders a static site.
 import { UsageError } from '../errors.js';
-import { printable, projectPath } from '../options/validate.js';
-import type { ProjectFs } from '../write/project-fs.js';
+import { printable, projectPath } from '../core/validate.js';
+import type { ProjectFs } from '../core/project-fs.js';
 
 export interface AngularServerBuild {
   project: string;

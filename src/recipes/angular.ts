@@ -13,7 +13,7 @@
 import { detectHealthPath } from '../detect/health.js';
 import { deriveStartCommand } from '../detect/start-command/index.js';
 import { UsageError } from '../errors.js';
-import { printable } from '../options/validate.js';
+import { printable } from '../core/validate.js';
 import { angularServerBuild } from './angular-workspace.js';
 import { buildStep } from './run-script.js';
 import { staticSite } from './static-refusal.js';

@@ -7,7 +7,7 @@
 // handler, so SIGTERM kills Node mid-request (observed: the in-flight request fails, exit 143). The
 // preloaded module drains it and exits 0. Proven in the e2e rig (test/e2e/FRAMEWORKS.md).
 import { UsageError } from '../errors.js';
-import { printable, projectPath } from '../options/validate.js';
+import { printable, projectPath } from '../core/validate.js';
 import { callArguments, importedName, importedPackages, readConfig, setting } from './config-source.js';
 import { healthRouteFromFiles, routeFiles } from './file-route-health.js';
 import { buildStep } from './run-script.js';

@@ -2,7 +2,7 @@
 // Only a plain command is read (optionally after VAR=value or cross-env prefixes, or npx); a script with
 // shell operators is refused, since exec form has no shell to run them.
 import { UsageError } from '../errors.js';
-import { printable } from '../options/validate.js';
+import { printable } from '../core/validate.js';
 
 const SHELL = /[;&|<>`$()\\'"*?\n]/;
 const SAFE_ARG = /^[A-Za-z0-9._/:=@+,-]+$/;

@@ -2,7 +2,7 @@
 // as text, never evaluated: the tool must not run project code. Comments are blanked first, and a
 // setting counts only when it is written as a literal; anything else is reported as an expression so
 // the recipe can refuse in one line instead of guessing.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 
 export interface ConfigSource {
   /** The config file, relative to the project root. */

@@ -8,7 +8,7 @@
 // Node mid-request; the preloaded module drains the server and exits 0 (proven in the e2e rig).
 import { deriveStartCommand, binsFromNpmLockfile } from '../detect/start-command/index.js';
 import { UsageError } from '../errors.js';
-import { printable, projectPath } from '../options/validate.js';
+import { printable, projectPath } from '../core/validate.js';
 import { readConfig, setting } from './config-source.js';
 import { healthRouteFromFiles, routeFiles } from './file-route-health.js';
 import { buildStep } from './run-script.js';

@@ -1,6 +1,6 @@
 // Frameworks with file-based routing declare a route by a file, not a string in the entry source: a
 // health route is `app/health/route.ts` in Next.js, `server/routes/health.ts` in Nuxt, and so on.
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 
 const HEALTH_NAMES = ['health', 'healthz', 'api/health', 'api/healthz'];
 

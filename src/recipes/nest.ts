@@ -5,13 +5,11 @@
 // dist/src/main.js; the app's start:prod script is evidence too. The app owns its server (app.listen()), so
 // the module is wired into the entry's source.
 import path from 'node:path/posix';
-import { parseJsonc } from '../detect/jsonc.js';
-import { isRecord } from '../detect/package-json.js';
+import { readNestCli } from '../detect/nest-cli.js';
 import { insideProject } from '../detect/paths.js';
 import { compiledPath, typeScriptOutput } from '../detect/typescript-output.js';
 import { UsageError } from '../errors.js';
-import * as v from '../options/validate.js';
-import type { ProjectFs } from '../write/project-fs.js';
+import * as v from '../core/validate.js';
 import type { Recipe, RecipePlan } from './types.js';
 
 export const nestRecipe: Recipe = {
@@ -20,14 +18,8 @@ export const nestRecipe: Recipe = {
     return pkg.dependencies['@nestjs/core'] !== undefined && ((await fs.exists('nest-cli.json')) || pkg.devDependencies['@nestjs/cli'] !== undefined);
   },
   async plan(ctx): Promise<RecipePlan> {
-    const cli = await readJson(ctx.fs, 'nest-cli.json');
-    if (cli !== undefined && (cli.monorepo === true || isRecord(cli.projects))) {
-      throw new UsageError('nest-cli.json describes a monorepo (projects): generate per app with --start "node dist/apps/<app>/main.js"');
-    }
-    const sourceRoot = v.projectPath(stringField(cli, 'sourceRoot') ?? 'src', 'nest-cli.json sourceRoot');
-    const entryFile = v.projectPath(stringField(cli, 'entryFile') ?? 'main', 'nest-cli.json entryFile');
-    const compiler = isRecord(cli?.compilerOptions) ? cli.compilerOptions : {};
-    const tsConfigPath = typeof compiler.tsConfigPath === 'string' ? v.projectPath(compiler.tsConfigPath, 'nest-cli.json compilerOptions.tsConfigPath') : (await ctx.fs.exists('tsconfig.build.json')) ? 'tsconfig.build.json' : 'tsconfig.json';
+    const { monorepo, sourceRoot, entryFile, tsConfigPath } = await readNestCli(ctx.fs);
+    if (monorepo) throw new UsageError('nest-cli.json describes a monorepo (projects): generate per app with --start "node dist/apps/<app>/main.js"');
     const output = await typeScriptOutput(ctx.fs, tsConfigPath, ctx.warnings);
     const outDir = v.projectPath(output?.outDir ?? 'dist', `${tsConfigPath} outDir`);
     const sourceMain = path.join(sourceRoot, `${entryFile}.ts`);
@@ -78,22 +70,4 @@ function productionScriptEvidence(ctx: { pkg: { scripts: Record<string, string> 
   if (withJs === computed) return computed;
   ctx.warnings.push(`package.json scripts.start:prod runs ${file}, but by tsc's rules the build writes ${computed}: the container runs ${withJs}, as the script does (the build fails naming it if it is not produced; else pass --start "node ${computed}")`);
   return withJs;
-}
-
-async function readJson(fs: ProjectFs, file: string): Promise<Record<string, unknown> | undefined> {
-  const text = await fs.read(file);
-  if (text === undefined) return undefined;
-  let raw: unknown;
-  try {
-    raw = parseJsonc(text);
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!isRecord(raw)) throw new UsageError(`${file} must contain a JSON object`);
-  return raw;
-}
-
-function stringField(json: Record<string, unknown> | undefined, key: string): string | undefined {
-  const value = json?.[key];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

@@ -8,7 +8,7 @@
 // so `docker stop` reports 143, never 0. NEXT_MANUAL_SIG_HANDLE=1 turns Next's handlers off and our
 // preloaded module drains the server and exits 0 (proven in the e2e rig: see test/e2e/FRAMEWORKS.md).
 import { UsageError } from '../errors.js';
-import { port as validPort, printable, projectPath } from '../options/validate.js';
+import { port as validPort, printable, projectPath } from '../core/validate.js';
 import { cliArgs, optionValue } from './cli-args.js';
 import { readConfig, setting, type ConfigSource } from './config-source.js';
 import { healthRouteFromFiles, routeFiles } from './file-route-health.js';

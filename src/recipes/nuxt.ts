@@ -6,7 +6,7 @@
 // timeout is 30 s, longer than `docker stop`'s 10 s, so NITRO_SHUTDOWN_TIMEOUT=8000 lets it end on its
 // own terms before SIGKILL. Proven in the e2e rig (test/e2e/FRAMEWORKS.md).
 import { UsageError } from '../errors.js';
-import { printable } from '../options/validate.js';
+import { printable } from '../core/validate.js';
 import { readConfig, setting } from './config-source.js';
 import { healthRouteFromFiles, routeFiles } from './file-route-health.js';
 import { buildStep } from './run-script.js';

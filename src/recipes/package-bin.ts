@@ -4,7 +4,7 @@
 // recipe knows for that package. Either way the path is validated like any project path.
 import { binsFromNpmLockfile } from '../detect/start-command/index.js';
 import { resolveBinary } from '../detect/start-command/package-binary.js';
-import { projectPath } from '../options/validate.js';
+import { projectPath } from '../core/validate.js';
 import type { RecipeContext } from './types.js';
 
 export async function packageBinScript(ctx: RecipeContext, packageName: string, binName: string, knownFile: string): Promise<string> {

@@ -5,7 +5,7 @@
 // `prisma migrate deploy` as a release step.
 import path from 'node:path/posix';
 import { isRecord } from '../detect/package-json.js';
-import * as v from '../options/validate.js';
+import * as v from '../core/validate.js';
 import type { Copy, RecipeContext, RecipePlan } from './types.js';
 
 export interface AddOn {

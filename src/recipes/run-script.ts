@@ -1,7 +1,7 @@
 // The build step that runs a package.json script. Recipes write `npm run <script>`; rendering turns it
 // into the project's package manager (see RecipePlan.buildSteps).
 import { UsageError } from '../errors.js';
-import { printable } from '../options/validate.js';
+import { printable } from '../core/validate.js';
 import type { RecipeContext } from './types.js';
 
 export function runScript(script: string): string {

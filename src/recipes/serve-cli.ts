@@ -6,7 +6,7 @@
 // Shutdown: both CLIs call server.close() on SIGTERM (dist/cli.js), so in-flight requests finish and
 // Node exits 0 once nothing else holds the event loop. Proven in the e2e rig (test/e2e/FRAMEWORKS.md).
 import { UsageError } from '../errors.js';
-import { printable, projectPath } from '../options/validate.js';
+import { printable, projectPath } from '../core/validate.js';
 import { cliArgs } from './cli-args.js';
 import { readConfig, setting } from './config-source.js';
 import { healthRouteFromFiles } from './file-route-health.js';

@@ -7,7 +7,7 @@
 // requests finish and force-closes what is left after SHUTDOWN_TIMEOUT seconds (default 30, longer
 // than `docker stop`'s 10 s, so 8 here); the process then exits 0 on its own. Proven in the e2e rig.
 import { UsageError } from '../errors.js';
-import { printable, projectPath } from '../options/validate.js';
+import { printable, projectPath } from '../core/validate.js';
 import { callArguments, importedName, importedPackages, readConfig, setting, type ConfigSource } from './config-source.js';
 import { healthRouteFromFiles } from './file-route-health.js';
 import { buildStep } from './run-script.js';

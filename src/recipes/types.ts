@@ -7,7 +7,7 @@ export interface RecipeContext {
   /** Parsed package.json (name, scripts, dependencies, devDependencies, type, main, engines...). */
   pkg: import('../detect/package-json.js').PackageJson;
   /** Read-only project file access (exists/read/list), relative posix paths. */
-  fs: import('../write/project-fs.js').ProjectFs;
+  fs: import('../core/project-fs.js').ProjectFs;
   /** Facts detection already produced (package manager, typescript layout, build script, port...). */
   facts: import('../detect/facts.js').ProjectFacts;
   /** The command given with --start / --entry, parsed: a recipe runs it instead of its own (the registry applies it when a recipe does not). */

@@ -10,13 +10,9 @@ import { entryPlan } from './plan-view.js';
 import { shutdownPlacement } from './shutdown-placement.js';
 import { templates } from './templates.js';
 import { buildView } from './view.js';
+import type { GeneratedFile } from '../core/files.js';
 
-export interface GeneratedFile {
-  path: string;
-  content: string;
-  /** merge-dockerignore: an existing .dockerignore keeps the user's lines; missing entries are added. */
-  mode: 'replace' | 'merge-dockerignore';
-}
+export type { GeneratedFile };
 
 export interface RenderResult {
   files: GeneratedFile[];

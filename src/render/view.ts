@@ -12,19 +12,13 @@ import { shutdownHow } from '../shutdown/choose.js';
 import { PRELOAD_FILE } from '../shutdown/module.js';
 import { runtimeBase } from './runtime-base.js';
 import { runtimeView } from './runtime-view.js';
+import { baseLabel, isStale } from './dockerfile-header.js';
 import { workspaceView } from './workspace-view.js';
 import { UsageError } from '../errors.js';
+import { DOCKER_STOP_SECONDS, HARDENED_RUN_FLAGS, SHUTDOWN_TIMEOUT_SECONDS, STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
-/** The graceful-shutdown module's default timeout; `docker stop` waits 10 s before SIGKILL. */
-export const SHUTDOWN_TIMEOUT_SECONDS = 8;
-export const DOCKER_STOP_SECONDS = 10;
-export const STOP_GRACE_PERIOD_SECONDS = 15;
 const NPMRC_SECRET_TARGET = '/root/.npmrc';
-/** compose.yaml's run settings as `docker run` flags (README's run command; --verify adds compose's user). */
-export const HARDENED_RUN_FLAGS = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges'] as const;
-/** compose.yaml's `user:`, the image's "node" user. */
-export const RUN_USER = '1000:1000';
 
 export interface ViewInput {
   options: Options;
@@ -81,7 +75,7 @@ export function buildView(input: ViewInput) {
     image,
     baseLabel: baseLabel(image.tag, alpine),
     libc: alpine ? 'musl (Alpine)' : 'glibc (Debian)',
-    staleImage: image.source === 'cache' || image.source === 'snapshot',
+    staleImage: isStale(image),
     regenerateCommand: regenerateCommand(options),
     updateFlags: updateFlags(options),
     // A workspace package builds from the workspace root, with its Dockerfile named by -f.
@@ -165,15 +159,6 @@ export function serviceNameFrom(projectName: string): string {
     .slice(0, 63)
     .replace(/-+$/, '');
   return name === '' ? 'app' : name;
-}
-
-export function baseLabel(tag: string, alpine: boolean): string {
-  if (alpine) {
-    const version = /alpine(\d+\.\d+)/.exec(tag)?.[1];
-    return version ? `Alpine ${version}` : 'Alpine';
-  }
-  const codename = /-(bookworm|trixie|bullseye|forky)-slim/.exec(tag)?.[1];
-  return codename ? `Debian ${codename} (slim)` : 'Debian (slim)';
 }
 
 /** The registry flags `update` needs to resolve the same repository (Dockerfile header). */

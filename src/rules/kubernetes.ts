@@ -4,7 +4,7 @@
 // pause plus the shutdown timeout) and what weakens the image promise (writable root, an unpinned
 // image, no resources, a mounted service account token). YAML is parsed by `yaml` with line numbers.
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
-import { SHUTDOWN_TIMEOUT_SECONDS } from '../render/view.js';
+import { SHUTDOWN_TIMEOUT_SECONDS } from '../core/hardening.js';
 import type { Hit, RuleId } from './catalog.js';
 
 export class ManifestSyntaxError extends Error {}

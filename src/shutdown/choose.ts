@@ -8,7 +8,7 @@
 // --shutdown wired writes the module next to the entry and prints the two lines (the old default);
 // --shutdown app writes nothing. Workers are left as they are.
 import type { RecipePlan, Shutdown } from '../recipes/types.js';
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 import { findOwnHandler } from './own-handler.js';
 
 export const SHUTDOWN_CHOICES = ['preload', 'wired', 'app'] as const;

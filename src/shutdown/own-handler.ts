@@ -4,7 +4,7 @@
 // enableShutdownHooks(), or an import of a library whose job is exactly that. An import of our own
 // module (./graceful-shutdown.js) means the app is already wired.
 import path from 'node:path/posix';
-import type { ProjectFs } from '../write/project-fs.js';
+import type { ProjectFs } from '../core/project-fs.js';
 
 export type OwnHandler =
   /** The app imports our graceful-shutdown module: it was wired by hand. */

@@ -3,7 +3,7 @@
 // comment). Resolution is injected (the generator's resolveNodeImage, with its registry flags,
 // credentials, cache and time budget), so this file is pure apart from that call.
 import type { ImageRequest, ImageResolution, ResolvedImage } from '../image/types.js';
-import { distrolessPin, refreshRuntimeHeader } from './distroless-pin.js';
+import { distrolessPin } from './distroless-pin.js';
 import { classifyFrom, fromLines } from './from-lines.js';
 import type { PinChange, UpdateRequest } from './types.js';
 import { refreshHeader } from './header.js';
@@ -78,7 +78,6 @@ export async function planUpdate(text: string, request: UpdateRequest, resolve: 
 
   let updated = text;
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) updated = updated.slice(0, edit.start) + edit.text + updated.slice(edit.end);
-  if (edits.length > 0 && firstImage) updated = refreshHeader(updated, firstImage);
-  if (runtimeImage) updated = refreshRuntimeHeader(updated, runtimeImage);
+  updated = refreshHeader(updated, { ...(edits.length > 0 && firstImage ? { image: firstImage } : {}), ...(runtimeImage ? { runtimeImage } : {}) });
   return { text: updated, changes, skipped, warnings: [...new Set(warnings)] };
 }

@@ -1,6 +1,6 @@
 // The image, run the way compose.yaml runs it, and the checks on the running container: stays up,
 // runs as a non-root uid, answers on its port, HEALTHCHECK healthy, `docker stop` exits 0 in time.
-import { HARDENED_RUN_FLAGS, RUN_USER } from '../render/view.js';
+import { HARDENED_RUN_FLAGS, RUN_USER } from '../core/hardening.js';
 import type { Engine } from './engine.js';
 import { INSIDE_PROBE_SCRIPT, isLoopback, parseInsideFacts, type InsideFacts } from './inside-probe.js';
 import type { Failure } from './log-hint.js';

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { mergeDockerignore } from '../files/dockerignore.js';
 import { OverwriteRefusedError, UsageError } from '../errors.js';
-import { escapesProject } from '../options/validate.js';
+import { escapesProject } from '../core/validate.js';
 import { unifiedDiff } from './diff.js';
 
 export interface FileToWrite {

@@ -3,9 +3,9 @@
 // reached through FileAccess so tests can run this on temp directories or in memory.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { GeneratedFile } from '../render/index.js';
+import type { GeneratedFile } from '../core/files.js';
 import { UsageError } from '../errors.js';
-import { nodeProjectFs } from './project-fs.js';
+import { nodeProjectFs } from '../core/project-fs.js';
 import { applyWrites } from './apply.js';
 import { approveOverwrites, planWrites, type PlannedWrite } from './plan.js';
 

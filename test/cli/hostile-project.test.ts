@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { runInProcess } from '../support/cli-harness.js';
+import { copyFixture, runInProcess } from '../support/cli-harness.js';
 
 const MARK = 'evil.example';
 /** What every payload tries to run: no generated Dockerfile or compose line may carry it. */
@@ -99,4 +99,20 @@ describe('hostile project files', () => {
       { numRuns: 120 },
     );
   }, 120_000);
+});
+
+describe("nest-cli.json's tsConfigPath (read once, by detect/nest-cli.ts)", () => {
+  test('a path leaving the project exits 2 with one line naming the field, nothing written', async () => {
+    const { dir, cleanup } = await copyFixture('nest');
+    try {
+      await writeFile(path.join(dir, 'nest-cli.json'), JSON.stringify({ sourceRoot: 'src', compilerOptions: { tsConfigPath: '../../etc/tsconfig.json' } }));
+      const result = await runInProcess(['--yes'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('nest-cli.json compilerOptions.tsConfigPath must stay inside the project directory');
+      expect(await readdir(dir)).not.toContain('Dockerfile');
+    } finally {
+      await cleanup();
+    }
+  });
 });

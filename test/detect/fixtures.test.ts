@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectProject } from '../../src/detect/index.js';
 import type { ProjectFacts } from '../../src/detect/facts.js';
-import { nodeProjectFs } from '../../src/write/project-fs.js';
+import { nodeProjectFs } from '../../src/core/project-fs.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const none = { dockerfile: false, dockerignore: false, compose: false };

@@ -6,6 +6,7 @@ import { commonDirectory, compiledPath, inputFiles, typeScriptOutput } from '../
 import { readTsConfig } from '../../src/detect/typescript-config.js';
 import { nestTsConfig, tscRunOf } from '../../src/detect/tsc-project.js';
 import { memoryFs } from '../support/memory-fs.js';
+import { UsageError } from '../../src/errors.js';
 
 /** nestjs/typescript-starter: tsconfig.json has outDir ./dist and no rootDir; tsconfig.build.json only excludes. */
 const NEST_STARTER = {
@@ -120,5 +121,11 @@ describe('which tsconfig the build compiles with', () => {
     expect(await nestTsConfig(memoryFs({ 'nest-cli.json': '{ "compilerOptions": { "tsConfigPath": "config/tsconfig.app.json" } }' }), 'nest build')).toBe('config/tsconfig.app.json');
     expect(await nestTsConfig(memoryFs({ 'tsconfig.json': '{}' }), 'nest build')).toBe('tsconfig.json');
     expect(await nestTsConfig(memoryFs(NEST_STARTER), 'tsc')).toBeUndefined();
+  });
+
+  test('a tsConfigPath leaving the project is refused, as the Nest recipe refuses it (one reader: detect/nest-cli.ts)', async () => {
+    const fs = memoryFs({ 'nest-cli.json': '{ "compilerOptions": { "tsConfigPath": "../outside/tsconfig.json" } }' });
+    await expect(nestTsConfig(fs, 'nest build')).rejects.toThrow(new UsageError('nest-cli.json compilerOptions.tsConfigPath must stay inside the project directory, got "../outside/tsconfig.json"'));
+    await expect(nestTsConfig(memoryFs({ 'nest-cli.json': '{ oops' }), 'nest build')).rejects.toThrow(/^nest-cli.json is not valid JSON/);
   });
 });

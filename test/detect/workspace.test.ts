@@ -7,7 +7,7 @@ import { detectWorkspace } from '../../src/detect/workspace.js';
 import { ancestorFs } from '../../src/detect/workspace-fs.js';
 import { readTopLevelList } from '../../src/detect/yaml-list.js';
 import { UsageError } from '../../src/errors.js';
-import { nodeProjectFs } from '../../src/write/project-fs.js';
+import { nodeProjectFs } from '../../src/core/project-fs.js';
 import { memoryFs } from '../support/memory-fs.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');

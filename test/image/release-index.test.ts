@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImageResolutionError, UsageError } from '../../src/errors.js';
 import { chooseCandidates, parseReleaseIndex } from '../../src/image/release-index.js';
-import { nodeRange } from '../../src/options/validate.js';
+import { nodeRange } from '../../src/core/validate.js';
 
 const releases = parseReleaseIndex(JSON.parse(readFileSync(new URL('../fixtures/node-release-index.json', import.meta.url), 'utf8')));
 const newest = (range?: string) => chooseCandidates(releases, range === undefined ? undefined : nodeRange(range)).candidates[0]?.version;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { digest, registryMirror } from '../../src/options/validate.js';
+import { digest, registryMirror } from '../../src/core/validate.js';
 import { imageTarget } from '../../src/image/target.js';
 
 describe('where to resolve and what goes on FROM', () => {
@@ -39,7 +39,7 @@ describe('where to resolve and what goes on FROM', () => {
     expect(() => imageTarget({ baseImage: value })).toThrow(UsageError);
   });
 
-  it.each(['ftp://m.example', 'https://m.example/v2/library', 'not a url', '127.0.0.1:5000'])('rejects --registry-mirror %s (options/validate.ts, before any image lookup)', (value) => {
+  it.each(['ftp://m.example', 'https://m.example/v2/library', 'not a url', '127.0.0.1:5000'])('rejects --registry-mirror %s (core/validate.ts, before any image lookup)', (value) => {
     expect(() => registryMirror(value)).toThrow(UsageError);
   });
 

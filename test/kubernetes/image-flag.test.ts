@@ -4,8 +4,8 @@
 import { readdir } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseImageReference } from '../../src/image/reference.js';
-import { pinnedImage } from '../../src/options/validate.js';
+import { parseImageReference } from '../../src/core/image-reference.js';
+import { pinnedImage } from '../../src/core/validate.js';
 import { copyFixture, readText, runInProcess } from '../support/cli-harness.js';
 import { shellWords } from '../support/shell-words.js';
 

@@ -4,7 +4,7 @@
 // drain on rollout, and pass `check --fail-on info` once the image is pinned (--kubernetes-image).
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SHUTDOWN_TIMEOUT_SECONDS } from '../../src/render/view.js';
+import { SHUTDOWN_TIMEOUT_SECONDS } from '../../src/core/hardening.js';
 import { CASES } from '../e2e/cases.js';
 import { FRAMEWORK_CASES } from '../e2e/framework-cases.js';
 import { readText, runInProcess } from '../support/cli-harness.js';

@@ -1,8 +1,8 @@
 // Issue 13 item 4: no message shows the userinfo of a URL. `--npm-registry 'https://me:pa55!x@host/'`
 // used to be refused by the character check with the raw URL, password included, in the message.
 import { describe, expect, test } from 'vitest';
-import { redactUrlCredentials } from '../../src/options/redact.js';
-import { httpUrl, printable } from '../../src/options/validate.js';
+import { redactUrlCredentials } from '../../src/core/redact.js';
+import { httpUrl, printable } from '../../src/core/validate.js';
 import { copyFixture, runInProcess } from '../support/cli-harness.js';
 
 const PASSWORD = 'pa55!x';

@@ -3,7 +3,7 @@
 import { readPackageJson } from '../../src/detect/package-json.js';
 import type { ProjectFacts } from '../../src/detect/facts.js';
 import type { Recipe, RecipeContext, RecipePlan } from '../../src/recipes/types.js';
-import type { ProjectFs } from '../../src/write/project-fs.js';
+import type { ProjectFs } from '../../src/core/project-fs.js';
 
 export async function recipeContext(fs: ProjectFs): Promise<RecipeContext> {
   const pkg = await readPackageJson(fs, 'app');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { META_FRAMEWORK_RECIPES } from '../../src/recipes/meta-frameworks.js';
-import { nodeProjectFs } from '../../src/write/project-fs.js';
+import { nodeProjectFs } from '../../src/core/project-fs.js';
 import { firstPlan } from './context.js';
 import { switchNextToStandalone } from '../e2e/rig/next-standalone.js';
 

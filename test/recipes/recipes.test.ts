@@ -11,8 +11,8 @@ import { chooseRecipe, planProject, type RecipePlan } from '../../src/recipes/in
 import { startContextOf } from '../../src/recipes/start.js';
 import type { Copy } from '../../src/recipes/types.js';
 import { checkRuntimeHoldsCommand, withPreload } from '../../src/render/plan-view.js';
-import type { ProjectFs } from '../../src/write/project-fs.js';
-import { nodeProjectFs } from '../../src/write/project-fs.js';
+import type { ProjectFs } from '../../src/core/project-fs.js';
+import { nodeProjectFs } from '../../src/core/project-fs.js';
 import { memoryFs } from '../support/memory-fs.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');

@@ -11,7 +11,7 @@ import { UsageError } from '../../src/errors.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { workspaceOptions } from '../../src/options/workspace.js';
 import { renderFiles } from '../../src/render/index.js';
-import { nodeProjectFs } from '../../src/write/project-fs.js';
+import { nodeProjectFs } from '../../src/core/project-fs.js';
 import { FIXED_IMAGE } from '../support/images.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');

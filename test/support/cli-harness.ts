@@ -7,7 +7,7 @@ import type { CommandEntry } from '../../src/cli/commands/table.js';
 import type { VerifyEngineDeps } from '../../src/cli/verify-step.js';
 import { runCli, type CliDeps } from '../../src/cli/run.js';
 import type { ImageRequest, ImageResolution } from '../../src/image/types.js';
-import { nodeProjectFs } from '../../src/write/project-fs.js';
+import { nodeProjectFs } from '../../src/core/project-fs.js';
 import type { Ask, Question } from '../../src/cli/prompts.js';
 import { nodeFileAccess } from '../../src/write/write-generated.js';
 import { CHECK_DATE } from './dockerfile-rules.js';

@@ -2,7 +2,7 @@
 // Directories exist implicitly as prefixes of file paths, as in a real tree. `root` places the
 // project in a subdirectory of the tree, so that "../x" reaches files above it (workspaces).
 import path from 'node:path';
-import type { ProjectFs } from '../../src/write/project-fs.js';
+import type { ProjectFs } from '../../src/core/project-fs.js';
 
 export function memoryFs(files: Record<string, string>, root = ''): ProjectFs & { reads: string[] } {
   const clean = (p: string) => path.posix.normalize(p).replace(/^\.(\/|$)/, '').replace(/\/+$/, '');

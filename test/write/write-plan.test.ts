@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDockerignore } from '../../src/files/dockerignore.js';
 import { ExitCode, OverwriteRefusedError, UsageError } from '../../src/errors.js';
-import { nodeProjectFs } from '../../src/write/project-fs.js';
+import { nodeProjectFs } from '../../src/core/project-fs.js';
 import { approveOverwrites, checkRelativePath, planWrites, blockedWritesError, type FileToWrite } from '../../src/write/plan.js';
 
 const files: FileToWrite[] = [

@@ -16,7 +16,7 @@ import { parseEnvFile, type EnvFile } from '../../options/validate-env-file.js';
 import { equivalentCommand } from '../../options/write-back.js';
 import { renderFiles } from '../../render/index.js';
 import { chooseShutdown } from '../../shutdown/choose.js';
-import type { ProjectFs } from '../../write/project-fs.js';
+import type { ProjectFs } from '../../core/project-fs.js';
 import { blockedWritesError } from '../../write/plan.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { colorEnabled, isCi, type CliDeps } from '../deps.js';

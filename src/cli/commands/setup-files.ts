@@ -2,7 +2,7 @@
 // Dockerfile, .dockerignore, compose file) or a Dockerfile. Unreadable input is a usage error.
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
-import type { ProjectFs } from '../../write/project-fs.js';
+import type { ProjectFs } from '../../core/project-fs.js';
 
 export const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
 

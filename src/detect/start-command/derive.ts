@@ -1,7 +1,7 @@
 // What the container runs, from package.json: the first production start script in
 // START_SCRIPT_ORDER (development commands fall through to the next), else `main`.
 import { UsageError } from '../../errors.js';
-import { printable } from '../../options/validate.js';
+import { printable } from '../../core/validate.js';
 import { DevelopmentCommandError } from './development.js';
 import { interpretText, type Run } from './interpret.js';
 import type { StartCommand, StartContext } from './types.js';

@@ -1,7 +1,7 @@
 // Commands that run a development server or a watcher. A production container must not run them,
 // so the derivation falls through to the next production script, and --start refuses them.
 import { UsageError } from '../../errors.js';
-import { printable } from '../../options/validate.js';
+import { printable } from '../../core/validate.js';
 
 /** Thrown for a development command; deriveStartCommand catches it to try the next script. */
 export class DevelopmentCommandError extends UsageError {

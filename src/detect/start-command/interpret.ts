@@ -2,7 +2,7 @@
 // into env, `npm run x` chains followed, pre-steps into build steps, node options filtered, package
 // binaries run through their JS file, pm2 and TypeScript runners replaced by what Node runs itself.
 import { UsageError } from '../../errors.js';
-import { printable } from '../../options/validate.js';
+import { printable } from '../../core/validate.js';
 import { insideProject } from '../paths.js';
 import { DevelopmentCommandError, developmentReason } from './development.js';
 import { readNodeFlags } from './node-flags.js';

@@ -3,7 +3,7 @@
 // options (--watch, --inspect*) and --env-file (the .env never enters the image; configuration comes
 // from the runtime environment). Refused: options that mean Node runs no server script (-e, -p, --test).
 import { UsageError } from '../../errors.js';
-import { printable } from '../../options/validate.js';
+import { printable } from '../../core/validate.js';
 import { insideProject } from '../paths.js';
 import { safeWord } from './safe-value.js';
 

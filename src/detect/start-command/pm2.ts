@@ -3,7 +3,7 @@
 // does not name exactly one literal script is refused. pm2 in a container only adds a second
 // supervisor: run one process per container and let the orchestrator restart it.
 import { UsageError } from '../../errors.js';
-import { printable } from '../../options/validate.js';
+import { printable } from '../../core/validate.js';
 import { insideProject } from '../paths.js';
 import { safeWord } from './safe-value.js';
 

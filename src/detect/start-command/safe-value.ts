@@ -2,7 +2,7 @@
 // package.json script, an ecosystem file, a lockfile): the words become a JSON exec-form CMD, the env
 // an ENV line and the build steps a RUN line, so anything outside the set is refused, never escaped.
 import { UsageError } from '../../errors.js';
-import { printable } from '../../options/validate.js';
+import { printable } from '../../core/validate.js';
 
 /** Letters, digits and . _ @ + - / = : , % — enough for paths, flags, package names and versions. */
 const SAFE_WORD = /^[A-Za-z0-9._@+\-/=:,%]+$/;

@@ -1,7 +1,7 @@
 // The --start and --entry flags: the command written by hand, parsed into exec form with the same
 // rules and validation as a package.json script, except that it is one command (no && or ;).
 import { UsageError } from '../../errors.js';
-import { projectPath } from '../../options/validate.js';
+import { projectPath } from '../../core/validate.js';
 import { interpretText, type Run } from './interpret.js';
 import type { StartCommand, StartContext } from './types.js';
 

@@ -4,7 +4,7 @@
 // command substitution, escapes) is reported as an operator so the caller can refuse it: an exec-form
 // CMD runs no shell, so a command that needs one would silently do something else in the container.
 import { UsageError } from '../../errors.js';
-import { printable } from '../../options/validate.js';
+import { printable } from '../../core/validate.js';
 
 export interface Step {
   words: string[];

@@ -1,6 +1,6 @@
 // --kubernetes: k8s/deployment.yaml, service.yaml and kustomization.yaml, as files to write. The
 // image is set in one place, kustomization.yaml's `images:`; the Deployment names it only.
-import { parseImageReference } from '../../image/reference.js';
+import { parseImageReference } from '../../core/image-reference.js';
 import type { View } from '../view.js';
 import { kubernetesManifests, PRE_STOP_SLEEP_SECONDS, RESOURCES, runIds, STARTUP_PROBE, TERMINATION_GRACE_PERIOD_SECONDS } from './manifests.js';
 import { yamlText, type YamlValue } from './yaml-text.js';

@@ -7,7 +7,7 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1';
 import type { IContainer, IProbe, IService, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import type { View } from '../view.js';
-import { RUN_USER, STOP_GRACE_PERIOD_SECONDS } from '../view.js';
+import { RUN_USER, STOP_GRACE_PERIOD_SECONDS } from '../../core/hardening.js';
 
 /** The preStop pause: endpoint removal runs at the same time as SIGTERM, so the pod waits before it gets it. */
 export const PRE_STOP_SLEEP_SECONDS = 5;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { binsFromNpmLockfile, deriveStartCommand } from '../../../src/detect/start-command/index.js';
 import { readPackageJson } from '../../../src/detect/package-json.js';
-import { nodeProjectFs } from '../../../src/write/project-fs.js';
+import { nodeProjectFs } from '../../../src/core/project-fs.js';
 
 const fixture = (name: string) => path.resolve(import.meta.dirname, 'scaffolded', name);
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import semver from 'semver';
 import { afterAll, expect, test } from 'vitest';
 import { deriveStartCommand, TYPE_STRIPPING_MIN_NODE } from '../../../src/detect/start-command/index.js';
-import { nodeProjectFs } from '../../../src/write/project-fs.js';
+import { nodeProjectFs } from '../../../src/core/project-fs.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'csnd-strip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,8 +3,8 @@
 // The character sets are deliberately narrow: anything outside them is refused, never escaped.
 import semver from 'semver';
 import { UsageError } from '../errors.js';
-import { isDigest } from '../image/digest.js';
-import { parseImageReference } from '../image/reference.js';
+import { isDigest } from './digest.js';
+import { parseImageReference } from './image-reference.js';
 import { hasUrlCredentials, redactUrlCredentials } from './redact.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]+$/;
