@@ -7,6 +7,7 @@
 // `test -f` and `{ ...; }` are POSIX sh: busybox on Alpine, dash on Debian slim.
 import path from 'node:path/posix';
 import type { Copy, RecipePlan } from '../recipes/types.js';
+import { PRELOAD_FILE } from '../shutdown/module.js';
 
 /** The prefix of the line the build prints; verify's build hint looks for it. */
 export const CHECK_PREFIX = 'create-secure-node-docker:';
@@ -20,15 +21,17 @@ export interface StartFileChecks {
   runtime: string[];
 }
 
-export function startFileChecks(plan: RecipePlan): StartFileChecks {
+/** `buildRoot`: prefix for the build stage's paths when its WORKDIR is not /app ("/app/" in a workspace). */
+export function startFileChecks(plan: RecipePlan, buildRoot = ''): StartFileChecks {
   const checks: StartFileChecks = { build: [], runtime: [] };
   const script = plan.commandScript;
-  const files = [...(script !== undefined ? [script] : []), ...plan.command.filter((word) => word !== script && SCRIPT_FILE.test(word) && !word.startsWith('-'))];
+  // The preloaded graceful-shutdown module is ours, written beside the app: not a guess to check.
+  const files = [...(script !== undefined ? [script] : []), ...plan.command.filter((word) => word !== script && word !== `./${PRELOAD_FILE}` && SCRIPT_FILE.test(word) && !word.startsWith('-'))];
   for (const written of new Set(files)) {
     const file = path.normalize(written);
     if (!SAFE_PATH.test(file) || file.startsWith('..') || file.startsWith('/')) continue;
     const source = sourceOf(plan.runtimeCopies, file);
-    if (source?.from === 'build' && plan.buildSteps.length > 0) checks.build.push(testLine(source.at, `the build did not produce ${source.at}, which CMD runs`, 'the file the build writes'));
+    if (source?.from === 'build' && plan.buildSteps.length > 0) checks.build.push(testLine(source.at.startsWith('/') ? source.at : `${buildRoot}${source.at}`, `the build did not produce ${source.at}, which CMD runs`, 'the file the build writes'));
     if (source?.from === 'context') checks.runtime.push(testLine(file, `the build context has no ${file}, which CMD runs (left out by .dockerignore?)`, 'the file to run'));
   }
   return checks;
