@@ -32,8 +32,8 @@ export interface Copy {
 
 /**
  * What the workspace transform (render/workspace-transform.ts) adds to a plan: the package re-rooted at
- * the workspace root, which is then the build context and /app. Every Copy and commandScript of such a
- * plan is relative to the root; the command runs in /app/<dir>.
+ * the workspace root, which is then the build context and /app. Every Copy of such a plan is relative
+ * to the root; the command runs in /app/<dir>, so command, commandScript and writablePaths stay relative to the package.
  */
 export interface WorkspaceStages {
   /** The package directory relative to the workspace root ("apps/web"). */

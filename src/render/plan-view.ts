@@ -80,7 +80,6 @@ export function planView(plan: RecipePlan, options: Options, install: InstallPla
   const buildLines = ws ? (steps.length > 0 || ws.prepare.length > 0 ? [...before, ...steps] : []) : steps.length > 0 ? [...before, ...steps] : [];
   const writable = [...new Set([...plan.writablePaths, ...options.writableDirs])];
   const depsStage = plan.productionDependencies && plan.runtimeCopies.some((c) => c.from === 'deps');
-  const checks = startFileChecks(plan);
   return {
     plan,
     depsStage,
@@ -90,8 +89,7 @@ export function planView(plan: RecipePlan, options: Options, install: InstallPla
     runtimeEnv: envLine({ NODE_ENV: 'production', ...plan.env }) || 'NODE_ENV=production',
     copies: plan.runtimeCopies.map(copyLine),
     writable,
-    // The build stage's checks run where its last WORKDIR left it: in a workspace, the package.
-    startFileChecks: ws ? { ...checks, build: startFileChecks(plan, '/app/').build } : checks,
+    startFileChecks: startFileChecks(plan),
   };
 }
 

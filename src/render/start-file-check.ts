@@ -21,15 +21,18 @@ export interface StartFileChecks {
   runtime: string[];
 }
 
-/** `buildRoot`: prefix for the build stage's paths when its WORKDIR is not /app ("/app/" in a workspace). */
-export function startFileChecks(plan: RecipePlan, buildRoot = ''): StartFileChecks {
+export function startFileChecks(plan: RecipePlan): StartFileChecks {
   const checks: StartFileChecks = { build: [], runtime: [] };
   const script = plan.commandScript;
   // The preloaded graceful-shutdown module is ours, written beside the app: not a guess to check.
   const files = [...(script !== undefined ? [script] : []), ...plan.command.filter((word) => word !== script && word !== `./${PRELOAD_FILE}` && SCRIPT_FILE.test(word) && !word.startsWith('-'))];
-  for (const written of new Set(files)) {
-    const file = path.normalize(written);
-    if (!SAFE_PATH.test(file) || file.startsWith('..') || file.startsWith('/')) continue;
+  // In a workspace (render/workspace-transform.ts) the command runs in the package directory while the
+  // copies are relative to the root, and the build stage's last WORKDIR is the package: paths from /app.
+  const dir = plan.workspace?.dir;
+  const buildRoot = dir === undefined ? '' : '/app/';
+  for (const written of new Set(files.map((f) => path.normalize(f)))) {
+    if (!SAFE_PATH.test(written) || written.startsWith('..') || written.startsWith('/')) continue;
+    const file = dir === undefined ? written : path.join(dir, written);
     const source = sourceOf(plan.runtimeCopies, file);
     if (source?.from === 'build' && plan.buildSteps.length > 0) checks.build.push(testLine(source.at.startsWith('/') ? source.at : `${buildRoot}${source.at}`, `the build did not produce ${source.at}, which CMD runs`, 'the file the build writes'));
     if (source?.from === 'context') checks.runtime.push(testLine(file, `the build context has no ${file}, which CMD runs (left out by .dockerignore?)`, 'the file to run'));

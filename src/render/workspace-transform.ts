@@ -4,7 +4,7 @@
 // install takes the package's closure per manager (render/package-manager.ts), the workspace
 // packages it depends on are copied and built first, in dependency order, and the runtime copies
 // are the recipe's own, moved under the package directory. The command runs in /app/<package dir>,
-// so the recipe's command and writable paths stay as they are.
+// so the recipe's command, commandScript and writable paths stay as they are (relative to the package).
 import { UsageError } from '../errors.js';
 import type { Options } from '../options/options.js';
 import type { WorkspaceOptions } from '../options/workspace.js';
@@ -53,7 +53,6 @@ export function workspaceTransform(plan: RecipePlan, ws: WorkspaceOptions, pm: O
     ...plan,
     runtimeCopies,
     installInputs: plan.installInputs.map(inPackage),
-    ...(plan.commandScript !== undefined ? { commandScript: inPackage(plan.commandScript) } : {}),
     workspace: {
       dir,
       rootFiles: install.config,
