@@ -68,6 +68,15 @@ const CASES: readonly WorkspaceFrameworkCase[] = [
     page: 'hello from @repo/ui to web',
     foreign: NEXT_FOREIGN,
   },
+  {
+    title: 'workspace-nest-npm: apps/api (Nest 12, nest build) with packages/greeting built first',
+    fixture: 'workspace-nest-npm',
+    packageDir: 'apps/api',
+    command: /node --require \.\/graceful-shutdown\.cjs dist\/main\.js$/,
+    writable: [],
+    page: 'hello from @repo/greeting to api',
+    foreign: ['-path /app/apps/other', '-path "*/node_modules/kleur"', '-path "*/node_modules/typescript"', '-path "*/node_modules/@types"', '-path "*/node_modules/@nestjs/cli"', '-path "*/node_modules/@nestjs/schematics"'],
+  },
 ];
 
 describe.skipIf(!E2E)('framework apps inside workspaces, built from the workspace root in a real Docker engine', () => {
