@@ -44,7 +44,8 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
   // Inside a workspace, the root's lockfile and packageManager field decide how it installs.
   const workspace = options.dirSegments ? await detectWorkspace(fs, { dirSegments: options.dirSegments }) : undefined;
   const rootFs = workspace ? ancestorFs(fs, workspace.root.split('/').length) : fs;
-  const pm = await detectPackageManager(rootFs, workspace ? await readPackageJson(rootFs, workspace.root) : pkg);
+  const rootPkg = workspace ? await readPackageJson(rootFs, workspace.root) : pkg;
+  const pm = await detectPackageManager(rootFs, rootPkg);
   warnings.push(...pm.warnings);
   const ts = await detectTypeScript(fs, pkg, warnings);
   const build = detectBuild(pkg, ts, warnings);
@@ -55,9 +56,10 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
   const framework = detectFramework(pkg, sources.all);
   const native = await detectNative(fs, pkg, pm.fact, warnings);
   const node = await detectNodeRange(fs, pkg, warnings);
-  const inputs = await detectInstallInputs(fs, pkg, pm.fact, warnings);
+  // The install runs at the workspace root: its patches/, pnpm files, hook scripts and .npmrc settings apply.
+  const inputs = await detectInstallInputs(rootFs, rootPkg, pm.fact, warnings);
   // yarn 2+ ignores .npmrc; npm, pnpm and yarn 1 read npm_config_* from the environment.
-  const npmrcEnv = pm.fact.yarnBerry ? {} : await detectNpmrcSettings(fs, warnings);
+  const npmrcEnv = pm.fact.yarnBerry ? {} : await detectNpmrcSettings(rootFs, warnings);
   const facts: ProjectFacts = {
     packageManager: pm.fact,
     typescript: ts.typescript || /^\.[mc]?tsx?$/.test(extensionOf(sourceEntry ?? entry ?? '')),
@@ -76,7 +78,7 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
   const port = await detectPort(fs, [sources.entry, sources.all]);
   if (port !== undefined) facts.port = port;
   if (build !== undefined) facts.build = build;
-  const registry = pm.fact.yarnBerry ? await detectYarnrcRegistry(fs, warnings) : await detectRegistry(fs, warnings);
+  const registry = pm.fact.yarnBerry ? await detectYarnrcRegistry(rootFs, warnings) : await detectRegistry(rootFs, warnings);
   if (registry !== undefined) facts.registry = registry;
   if (node.nodeRange !== undefined) facts.nodeRange = node.nodeRange;
   if (node.nodeRangeSource !== undefined) facts.nodeRangeSource = node.nodeRangeSource;

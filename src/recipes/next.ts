@@ -51,7 +51,8 @@ export const nextRecipe: Recipe = {
         id: 'next-standalone',
         label: 'Next.js (standalone output)',
         buildSteps: [build],
-        runtimeCopies: [{ from: 'build', src: `${distDir}/standalone`, dest: '.' }, { from: 'build', src: `${distDir}/static` }, ...publicDir],
+        // Next traces from the lockfile's directory: in a workspace, standalone/ mirrors the workspace root.
+        runtimeCopies: [{ from: 'build', src: `${distDir}/standalone`, dest: '.', mirrorsWorkspaceRoot: true }, { from: 'build', src: `${distDir}/static` }, ...publicDir],
         productionDependencies: false,
         command: ['node', 'server.js'],
         commandScript: 'server.js',

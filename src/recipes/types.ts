@@ -22,7 +22,38 @@ export interface Copy {
   src: string;
   /** Path relative to /app in the runtime stage. Default: same as src. */
   dest?: string;
+  /**
+   * The copied tree mirrors the workspace root, not the package: Next's standalone output traces from
+   * the directory of the lockfile, so in a workspace its server.js sits at <package dir>/server.js.
+   * Outside a workspace the two are the same; the workspace transform keeps such a copy's dest at the root.
+   */
+  mirrorsWorkspaceRoot?: boolean;
 }
+
+/**
+ * What the workspace transform (render/workspace-transform.ts) adds to a plan: the package re-rooted at
+ * the workspace root, which is then the build context and /app. Every Copy of such a plan is relative
+ * to the root; the command runs in /app/<dir>, so command, commandScript and writablePaths stay relative to the package.
+ */
+export interface WorkspaceStages {
+  /** The package directory relative to the workspace root ("apps/web"). */
+  dir: string;
+  /** Root files the install reads besides package.json and the lockfile (pnpm-workspace.yaml, .yarnrc.yml). */
+  rootFiles: string[];
+  /** Every workspace package directory: its package.json goes in before the install (the lockfile names them all). */
+  manifestDirs: string[];
+  /** The deps stage's install (npm, yarn); undefined when the closure is deployed in the build stage (pnpm). */
+  productionInstall: string | undefined;
+  /** Packages outside the closure whose manifests the deps stage drops before the runtime copies it. */
+  pruneDirs: string[];
+  fullInstall: string;
+  /** Build-stage instructions before the package's own sources: workspace deps copied and built, in order. */
+  prepare: BuildInstruction[];
+  /** A note on the monorepo tool found (turbo.json, nx.json), for the summary and the Dockerfile header. */
+  note: string | undefined;
+}
+
+export type BuildInstruction = { copy: string } | { run: string } | { install: string } | { workdir: string };
 
 export type Shutdown =
   /** The framework's own server drains in-flight requests on SIGTERM and exits 0 (proven per framework). */
@@ -72,6 +103,8 @@ export interface RecipePlan {
   port?: number;
   /** Health path when the framework has a conventional one, else undefined. */
   healthcheckPath?: string;
+  /** Set only by the workspace transform. */
+  workspace?: WorkspaceStages;
 }
 
 export interface Recipe {

@@ -6,7 +6,8 @@ import { renderDockerignore } from '../files/dockerignore.js';
 import type { RecipePlan } from '../recipes/types.js';
 import { PRELOAD_FILE, shutdownModuleSource, shutdownWiring } from '../shutdown/module.js';
 import { KUBERNETES_DIR, kubernetesReadme, renderKubernetesFiles } from './kubernetes/index.js';
-import { entryPlan } from './plan-view.js';
+import { checkRuntimeHoldsCommand, entryPlan, withPreload } from './plan-view.js';
+import { workspaceTransform } from './workspace-transform.js';
 import { shutdownPlacement } from './shutdown-placement.js';
 import { templates } from './templates.js';
 import { buildView } from './view.js';
@@ -45,7 +46,12 @@ export function renderFiles(input: RenderInput): RenderResult {
   const wired = plan.shutdown.kind === 'wired' ? shutdownPlacement(plan.shutdown.sourceEntry, options.moduleSystem) : undefined;
   const wiring = wired && !(plan.shutdown.kind === 'wired' && plan.shutdown.already) ? shutdownWiring(options.framework, wired.flavor, wired.importSpecifier) : [];
   const moduleFile = wired ? { path: wired.path, content: shutdownModuleSource(wired.flavor) } : plan.shutdown.kind === 'preload' ? { path: PRELOAD_FILE, content: shutdownModuleSource('preload') } : undefined;
-  const view = buildView({ ...input, plan, shutdown: wired, shutdownModulePath: moduleFile?.path, wiring });
+  // The plan as the Dockerfile renders it: the preload filled in, checked in the package's own frame,
+  // then re-rooted at the workspace root for a workspace package.
+  const withShutdown = withPreload(plan);
+  checkRuntimeHoldsCommand(withShutdown);
+  const rendered = options.workspace ? workspaceTransform(withShutdown, options.workspace, options.packageManager) : withShutdown;
+  const view = buildView({ ...input, plan: rendered, shutdown: wired, shutdownModulePath: moduleFile?.path, wiring });
   const warnings = [...view.warnings];
   if (options.port !== undefined && options.port < 1024) {
     warnings.push(
@@ -63,7 +69,7 @@ export function renderFiles(input: RenderInput): RenderResult {
   // and the legacy builder never reads it).
   const ws = options.workspace;
   const inPackage = (file: string) => (ws ? `${ws.packageDir}/${file}` : file);
-  if (view.ws && view.ws.monorepoNote) warnings.push(view.ws.monorepoNote);
+  if (rendered.workspace?.note) warnings.push(rendered.workspace.note);
   const group = ws ? { comment: `Container files of ${ws.packageDir}`, entries: containerFiles(ws.packageDir, options.dockerfile) } : undefined;
   // A recipe's lines (build output, framework caches) are relative to the app: in a workspace, to its package.
   const extra = plan.dockerignore.map((line) => inPackage(line));
@@ -73,7 +79,7 @@ export function renderFiles(input: RenderInput): RenderResult {
   const settings = compose.replace(/^(#.*\n)+/, '');
   const readme = templates.readme({ ...view, userCompose: userCompose === undefined ? false : { file: userCompose, settings }, kubernetes: options.kubernetes ? kubernetesReadme(view, options.kubernetesImage) : false });
   const files: GeneratedFile[] = [
-    { path: inPackage(options.dockerfile), content: (ws ? templates.dockerfileWorkspace : templates.dockerfile)(view), mode: 'replace' },
+    { path: inPackage(options.dockerfile), content: templates.dockerfile(view), mode: 'replace' },
     { path: '.dockerignore', content: renderDockerignore({ keep: options.packageManager.yarnBerry ? ['.yarnrc.yml'] : [], extra, ...(group ? { group } : {}), ...(options.envFile !== undefined ? { runSecrets: [inPackage(options.envFile)] } : {}), ...(options.kubernetes ? { deployFiles: [`/${inPackage(KUBERNETES_DIR)}`, `/${inPackage('README.Docker.md')}`] } : {}) }), mode: 'merge-dockerignore' },
     // Writing compose.yaml beside the user's docker-compose.yml would silently change which file
     // `docker compose` uses: the settings go into README.Docker.md and the report instead.

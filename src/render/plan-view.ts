@@ -3,7 +3,7 @@
 // over these; nothing here or there branches on a framework.
 import { UsageError } from '../errors.js';
 import type { Options } from '../options/options.js';
-import type { Copy, RecipePlan } from '../recipes/types.js';
+import type { BuildInstruction, Copy, RecipePlan } from '../recipes/types.js';
 import { PRELOAD_FILE } from '../shutdown/module.js';
 import type { InstallPlan } from './package-manager.js';
 import { startFileChecks } from './start-file-check.js';
@@ -68,36 +68,45 @@ function holds(copies: Copy[], file: string, from?: Copy['from']): boolean {
   });
 }
 
-export function planView(plan: RecipePlan, options: Options, install: InstallPlan) {
-  const rendered = withPreload(plan);
-  // A workspace package's runtime stage copies the whole package from the context (the workspace
-  // template does not render the plan's copies), so the command's script is there by construction.
-  if (!options.workspace) checkRuntimeHoldsCommand(rendered);
-  const buildSteps = rendered.buildSteps.map((step) => {
+/** The plan's Dockerfile lines: `plan` is the rendered one (preload filled in, re-rooted in a workspace). */
+export function planView(plan: RecipePlan, options: Options, install: InstallPlan, mounts: string[]) {
+  const ws = plan.workspace;
+  const steps = plan.buildSteps.map((step) => {
     const script = /^npm run ([\w:.-]+)$/.exec(step)?.[1];
-    return script === undefined ? step : install.runBuild(script);
+    return `RUN ${script === undefined ? step : install.runBuild(script)}`;
   });
-  const writable = [...new Set([...rendered.writablePaths, ...options.writableDirs])];
-  const depsStage = rendered.productionDependencies && rendered.runtimeCopies.some((c) => c.from === 'deps');
+  // Outside a workspace the build takes the whole context; inside one, the workspace transform's steps.
+  const before = ws ? ws.prepare.map((i) => instruction(i, mounts)) : ['COPY . .'];
+  const buildLines = ws ? (steps.length > 0 || ws.prepare.length > 0 ? [...before, ...steps] : []) : steps.length > 0 ? [...before, ...steps] : [];
+  const writable = [...new Set([...plan.writablePaths, ...options.writableDirs])];
+  const depsStage = plan.productionDependencies && plan.runtimeCopies.some((c) => c.from === 'deps');
   return {
-    plan: rendered,
+    plan,
     depsStage,
-    buildSteps: buildSteps.length > 0 ? buildSteps : false,
-    buildEnv: envLine(rendered.buildEnv),
-    installInputs: rendered.installInputs,
-    buildPackages: rendered.systemPackages.build.length > 0 ? rendered.systemPackages.build.join(' ') : false,
-    runtimeEnv: envLine({ NODE_ENV: 'production', ...rendered.env }) || 'NODE_ENV=production',
-    copies: rendered.runtimeCopies.map(copyLine),
+    buildLines: buildLines.length > 0 ? buildLines : false,
+    buildEnv: envLine(plan.buildEnv),
+    buildPackages: plan.systemPackages.build.length > 0 ? plan.systemPackages.build.join(' ') : false,
+    runtimeEnv: envLine({ NODE_ENV: 'production', ...plan.env }) || 'NODE_ENV=production',
+    copies: plan.runtimeCopies.map(copyLine),
     writable,
     startFileChecks: startFileChecks(plan),
   };
+}
+
+/** One build-stage instruction of the workspace transform; an install gets the cache (and secret) mounts. */
+function instruction(i: BuildInstruction, mounts: string[]): string {
+  if ('copy' in i) return `COPY ${i.copy}`;
+  if ('workdir' in i) return `WORKDIR ${i.workdir}`;
+  if ('run' in i) return `RUN ${i.run}`;
+  return `RUN ${mounts.map((m) => `${m} \\\n    `).join('')}${i.install}`;
 }
 
 function copyLine(copy: Copy): string {
   const dest = copy.dest ?? copy.src;
   const target = dest === '.' ? '.' : `./${dest}`;
   if (copy.from === 'context') return copy.src === '.' && dest === '.' ? '. .' : copy.src === dest && !copy.src.includes('/') && copy.src.includes('.') ? `${copy.src} ./` : `${copy.src} ${target}`;
-  return `--from=${copy.from} /app${copy.src === '.' ? '' : `/${copy.src}`} ${target}`;
+  const src = copy.src.startsWith('/') ? copy.src : `/app${copy.src === '.' ? '' : `/${copy.src}`}`;
+  return `--from=${copy.from} ${src} ${target}`;
 }
 
 /** `A=1 B=2` for an ENV line; values are validated where the plan was made, quoted here if they hold a space. */

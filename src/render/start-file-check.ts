@@ -7,6 +7,7 @@
 // `test -f` and `{ ...; }` are POSIX sh: busybox on Alpine, dash on Debian slim.
 import path from 'node:path/posix';
 import type { Copy, RecipePlan } from '../recipes/types.js';
+import { PRELOAD_FILE } from '../shutdown/module.js';
 
 /** The prefix of the line the build prints; verify's build hint looks for it. */
 export const CHECK_PREFIX = 'create-secure-node-docker:';
@@ -23,12 +24,17 @@ export interface StartFileChecks {
 export function startFileChecks(plan: RecipePlan): StartFileChecks {
   const checks: StartFileChecks = { build: [], runtime: [] };
   const script = plan.commandScript;
-  const files = [...(script !== undefined ? [script] : []), ...plan.command.filter((word) => word !== script && SCRIPT_FILE.test(word) && !word.startsWith('-'))];
-  for (const written of new Set(files)) {
-    const file = path.normalize(written);
-    if (!SAFE_PATH.test(file) || file.startsWith('..') || file.startsWith('/')) continue;
+  // The preloaded graceful-shutdown module is ours, written beside the app: not a guess to check.
+  const files = [...(script !== undefined ? [script] : []), ...plan.command.filter((word) => word !== script && word !== `./${PRELOAD_FILE}` && SCRIPT_FILE.test(word) && !word.startsWith('-'))];
+  // In a workspace (render/workspace-transform.ts) the command runs in the package directory while the
+  // copies are relative to the root, and the build stage's last WORKDIR is the package: paths from /app.
+  const dir = plan.workspace?.dir;
+  const buildRoot = dir === undefined ? '' : '/app/';
+  for (const written of new Set(files.map((f) => path.normalize(f)))) {
+    if (!SAFE_PATH.test(written) || written.startsWith('..') || written.startsWith('/')) continue;
+    const file = dir === undefined ? written : path.join(dir, written);
     const source = sourceOf(plan.runtimeCopies, file);
-    if (source?.from === 'build' && plan.buildSteps.length > 0) checks.build.push(testLine(source.at, `the build did not produce ${source.at}, which CMD runs`, 'the file the build writes'));
+    if (source?.from === 'build' && plan.buildSteps.length > 0) checks.build.push(testLine(source.at.startsWith('/') ? source.at : `${buildRoot}${source.at}`, `the build did not produce ${source.at}, which CMD runs`, 'the file the build writes'));
     if (source?.from === 'context') checks.runtime.push(testLine(file, `the build context has no ${file}, which CMD runs (left out by .dockerignore?)`, 'the file to run'));
   }
   return checks;

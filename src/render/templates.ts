@@ -19,7 +19,6 @@ const compile = (file: string) => handlebars.compile(read(file), COMPILE_OPTIONS
 
 export const templates = {
   dockerfile: compile(manifest.templates.dockerfile),
-  dockerfileWorkspace: compile(manifest.templates.dockerfileWorkspace),
   compose: compile(manifest.templates.compose),
   readme: compile(manifest.templates.readme),
 };

@@ -13,8 +13,6 @@ import { PRELOAD_FILE } from '../shutdown/module.js';
 import { runtimeBase } from './runtime-base.js';
 import { runtimeView } from './runtime-view.js';
 import { baseLabel, isStale } from './dockerfile-header.js';
-import { workspaceView } from './workspace-view.js';
-import { UsageError } from '../errors.js';
 import { DOCKER_STOP_SECONDS, HARDENED_RUN_FLAGS, SHUTDOWN_TIMEOUT_SECONDS, STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
@@ -38,9 +36,20 @@ export interface ViewInput {
 export function buildView(input: ViewInput) {
   const { options, image } = input;
   const plan = installPlan(options);
-  const recipe = planView(input.plan, options, plan);
+  const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}${plan.cacheSharing ? `,sharing=${plan.cacheSharing}` : ''}`];
+  if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
+  const recipe = planView(input.plan, options, plan, installMounts);
+  const wsStages = input.plan.workspace;
   // What the install needs before it runs: the project's (patches/, .npmrc settings) and the recipe's (a Prisma schema).
-  const installInputs = [...new Set([...options.install.paths, ...recipe.installInputs])];
+  const installInputs = [...new Set([...options.install.paths, ...input.plan.installInputs])];
+  // Root-level install inputs join the manifests' COPY; nested ones keep their path. In a workspace,
+  // every package's manifest goes in before the install too.
+  const manifests = [...new Set([...plan.manifests, ...(wsStages?.rootFiles ?? []), ...installInputs.filter((p) => !p.includes('/') && !isFolderInput(p))])];
+  const installCopies = [
+    `${manifests.join(' ')} ./`,
+    ...(wsStages?.manifestDirs ?? []).map((d) => `${d}/package.json ${d}/`),
+    ...installInputs.filter((p) => p.includes('/') || isFolderInput(p)).map((p) => `${p} ./${p}`),
+  ];
   const alpine = options.base === 'alpine';
   // A tools stage exists only when installing needs something the base image lacks.
   const tools = options.native || plan.packageManagerInstall !== undefined || recipe.buildPackages !== false;
@@ -53,13 +62,10 @@ export function buildView(input: ViewInput) {
   const writable = recipe.writable.map((d) => `${appDir}/${d}`);
   const volumes = recipe.writable.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
   const healthScript = healthProbe(options);
-  const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}${plan.cacheSharing ? `,sharing=${plan.cacheSharing}` : ''}`];
-  if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
   const secret = npmrcSecretShape(options.registry);
 
   const runtime = runtimeBase(options.base);
-  if (ws && !runtime.shell) throw new UsageError(`--base ${options.base} is not supported for a workspace package yet: use --base alpine or slim`);
   const runtimeStage = runtimeView({ runtime, image: input.runtimeImage, command: recipe.plan.command, writable, runtimePackages: recipe.plan.systemPackages.runtime, healthScript });
 
   const runFlags = [
@@ -83,7 +89,9 @@ export function buildView(input: ViewInput) {
     buildFlags: dashF,
     composeContext: ws ? ws.root : '.',
     composeDockerfile: dockerfileInContext === 'Dockerfile' ? false : dockerfileInContext,
-    ws: ws ? workspaceView(options, ws) : (false as const),
+    ws: wsStages ? { note: wsStages.note ?? false } : (false as const),
+    pruneDirs: wsStages && wsStages.pruneDirs.length > 0 ? wsStages.pruneDirs.join(' ') : false,
+    workdir: wsStages ? `/app/${wsStages.dir}` : false,
     runCommand: `docker run ${runFlags.join(' ')} ${serviceName}`,
     envFile: options.envFile ?? false,
     alpine,
@@ -91,19 +99,17 @@ export function buildView(input: ViewInput) {
     tools,
     toolsStage: tools ? 'tools' : 'base',
     packageManagerInstall: plan.packageManagerInstall ?? false,
-    // Root-level install inputs join the manifests' COPY; nested ones keep their path.
-    manifests: [...plan.manifests, ...installInputs.filter((p) => !p.includes('/') && !isFolderInput(p))].join(' '),
-    installPaths: installInputs.filter((p) => p.includes('/') || isFolderInput(p)),
+    installCopies,
     installEnv: envLine(options.install.env),
     installMounts,
-    productionInstall: plan.productionInstall,
-    fullInstall: plan.fullInstall,
+    productionInstall: wsStages ? (wsStages.productionInstall ?? false) : plan.productionInstall,
+    fullInstall: wsStages ? wsStages.fullInstall : plan.fullInstall,
     registry: options.registry !== undefined,
     registryUrl: secret.registryUrl,
     registryHostPath: secret.registryHostPath,
     npmrcSecretLines: secret.lines,
     depsStage: recipe.depsStage,
-    buildSteps: recipe.buildSteps,
+    buildLines: recipe.buildLines,
     buildEnv: recipe.buildEnv || false,
     buildPackages: recipe.buildPackages,
     runtimeEnv: recipe.runtimeEnv,

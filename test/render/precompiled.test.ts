@@ -9,6 +9,7 @@ import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { shutdownPlacement } from '../../src/render/shutdown-placement.js';
 import { COMPILE_OPTIONS, templates } from '../../src/render/templates.js';
+import { workspaceTransform } from '../../src/render/workspace-transform.js';
 import { entryPlan } from '../../src/render/plan-view.js';
 import { buildView } from '../../src/render/view.js';
 import type { WorkspaceFact } from '../../src/detect/workspace.js';
@@ -49,11 +50,10 @@ describe('precompiled templates', () => {
     const options = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' }));
     const shutdown = shutdownPlacement(options.sourceEntry, options.moduleSystem);
     const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: entryPlan(options), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
-    // The workspace Dockerfile needs a workspace view: pnpm, a workspace dependency that builds, and a build of its own.
+    // A workspace package's view (the one Dockerfile template renders it too): pnpm, a workspace dependency that builds, and a build of its own.
     const wsOptions = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, packageManager: { name: 'pnpm', version: '10.34.8', lockfile: 'pnpm-lock.yaml' }, workspace: WORKSPACE }));
-    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: entryPlan(wsOptions), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
-    for (const name of Object.keys(templates) as (keyof typeof templates)[]) {
-      const view = name === 'dockerfileWorkspace' ? wsView : shared;
+    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: workspaceTransform(entryPlan(wsOptions), wsOptions.workspace as NonNullable<typeof wsOptions.workspace>, wsOptions.packageManager), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
+    for (const [name, view] of (Object.keys(templates) as (keyof typeof templates)[]).flatMap((n) => [[n, shared], [n, wsView]] as const)) {
       const fromSource = templates[name](view);
       expect(fromSource.length).toBeGreaterThan(100);
       expect(precompiled.templates[name](view), name).toBe(fromSource);

@@ -52,7 +52,7 @@ describe('workspace rendering from the fixtures', () => {
     }
     expect(lines).toContain('RUN rm -rf apps/other');
     const runtime = lines.slice(lines.findIndex((l) => l.endsWith('AS runtime')));
-    expect(runtime.filter((l) => l.startsWith('COPY') || l.startsWith('WORKDIR'))).toEqual(['COPY --from=deps /app ./', 'COPY packages/shared packages/shared', 'COPY apps/api apps/api', 'WORKDIR /app/apps/api']);
+    expect(runtime.filter((l) => l.startsWith('COPY') || l.startsWith('WORKDIR'))).toEqual(['COPY --from=deps /app .', 'COPY packages/shared ./packages/shared', 'COPY apps/api ./apps/api', 'WORKDIR /app/apps/api']);
     expect(lines.join('\n')).not.toMatch(/COPY \. /);
   });
 
@@ -65,7 +65,7 @@ describe('workspace rendering from the fixtures', () => {
     expect(at('pnpm --filter @fixture-pnpm/shared run build')).toBeGreaterThan(at('COPY packages/shared packages/shared'));
     expect(at('pnpm deploy --legacy --prod --filter @fixture-pnpm/api /out')).toBeGreaterThan(at('run build'));
     const runtime = lines.slice(at('AS runtime'));
-    expect(runtime.filter((l) => l.startsWith('COPY'))).toEqual(['COPY --from=build /out/node_modules ./apps/api/node_modules', 'COPY apps/api apps/api']);
+    expect(runtime.filter((l) => l.startsWith('COPY'))).toEqual(['COPY --from=build /out/node_modules ./apps/api/node_modules', 'COPY apps/api ./apps/api']);
   });
 
   test('yarn 4: workspaces focus on the package, production only', async () => {

@@ -61,11 +61,6 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const options = resolveOptions(flags, facts, answers, recipe.plan);
   const envFile = options.envFile !== undefined ? await readEnvFile(fs, options.envFile) : undefined;
   const entryWarnings = [...recipe.warnings, ...(await checkEntry(recipe.plan, fs))];
-  // The workspace Dockerfile copies the package and its built workspace deps; a framework's own
-  // runtime layout (standalone output, .output, package binaries) is not rendered there yet.
-  if (options.workspace && !WORKSPACE_RECIPES.has(recipe.plan.id)) {
-    throw new UsageError(`${recipe.plan.label} inside a workspace is not supported yet: only plain Node servers (a start script that runs node <file>) are built from a workspace root`);
-  }
 
   if (interactive && ask) {
     deps.stderr(summarize(options, facts));
@@ -131,9 +126,6 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   if (options.json) deps.stdout(`${reportJson(report)}\n`);
   return ExitCode.ok;
 }
-
-/** Recipes whose plan the workspace Dockerfile renders: a package that runs `node <file>`. */
-const WORKSPACE_RECIPES = new Set(['node', 'express-generator']);
 
 /** Build context and Dockerfile as paths relative to where the command ran (a plain app in "." is "." and "Dockerfile"). */
 function buildReport(cwd: string, context: string, dockerfileInContext: string): { context: string; dockerfile: string } {
