@@ -115,6 +115,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     kubernetes: given.kubernetes ?? false,
     verify: {
       requested: flags.verify,
+      engine: flags.engine ?? 'docker',
       keepImage: flags.keepImage ?? false,
       buildTimeoutSeconds: flags.buildTimeout !== undefined ? v.seconds(flags.buildTimeout, '--build-timeout') : DEFAULT_BUILD_TIMEOUT_SECONDS,
       startTimeoutSeconds: flags.startTimeout !== undefined ? v.seconds(flags.startTimeout, '--start-timeout') : DEFAULT_START_TIMEOUT_SECONDS,

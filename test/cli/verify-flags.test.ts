@@ -10,7 +10,7 @@ import { copyFixture, runInProcess } from '../support/cli-harness.js';
 const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 const NO_ENGINE = { DOCKER_HOST: 'unix:///nonexistent/csnd-verify-test.sock', PATH: process.env.PATH, HOME: '/nonexistent' };
 const engine = (cli: string, env: Record<string, string | undefined>): VerifyEngineDeps => ({
-  run: spawnRunner(cli, env),
+  runner: () => spawnRunner(cli, env),
   secretFiles: nodeSecretFiles(env, undefined),
   now: () => Date.now(),
   sleep,

@@ -268,7 +268,7 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
       isTTY: true,
       env: engineEnv,
       answers: { verify: false },
-      verifyEngine: { run: spawnRunner(rig.docker.binary, engineEnv), secretFiles: nodeSecretFiles(engineEnv, undefined), now: Date.now, sleep, randomId: () => 'e2eask01', interruptible: (fn) => fn(new AbortController().signal) },
+      verifyEngine: { runner: () => spawnRunner(rig.docker.binary, engineEnv), secretFiles: nodeSecretFiles(engineEnv, undefined), now: Date.now, sleep, randomId: () => 'e2eask01', interruptible: (fn) => fn(new AbortController().signal) },
     });
     expect(r.code, r.stderr).toBe(0);
     expect(r.questions.find((q) => q.name === 'verify')?.message).toBe('Build and try it now?');
