@@ -5,21 +5,17 @@
 // registry is the Docker Hub mirror, as for dockerd; its Docker engine is not used here.
 // Run: `sudo E2E=1 npx vitest run --config vitest.e2e.config.ts test/e2e/verify-podman.test.ts`.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { VERIFY_LABEL } from '../../src/verify/engine.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { CLI } from './rig/generate.js';
 import { startRootlessPodman, type RootlessPodman } from './rig/podman-rootless.js';
+import { sharedVerifyCases } from './rig/verify-cases.js';
+import { verifyLeftovers, type VerifyJson } from './rig/verify-result.js';
 import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 
 const E2E = process.env.E2E === '1';
 
-interface VerifyJson {
-  engine: string | null;
-  ok: boolean;
-  checks: { name: string; ok: boolean; seconds: number; detail: string }[];
-  hint: string | null;
-}
 
 describe.skipIf(!E2E)('--verify --engine podman on rootless Podman 4.3', () => {
   let rig: Rig;
@@ -55,49 +51,7 @@ describe.skipIf(!E2E)('--verify --engine podman on rootless Podman 4.3', () => {
     const verify = r.stdout.trim() ? (JSON.parse(r.stdout) as { verify: VerifyJson }).verify : undefined;
     return { code: r.code, stderr: r.stderr, verify };
   };
-  const leftovers = async () => ({
-    containers: (await podman.podman(['ps', '-aq', '--filter', `label=${VERIFY_LABEL}`])).stdout.trim(),
-    images: (await podman.podman(['images', '-q', '--filter', `label=${VERIFY_LABEL}`])).stdout.trim(),
-  });
-  const failedCheck = (v: VerifyJson | undefined) => v?.checks.find((c) => !c.ok)?.name;
+  const leftovers = () => verifyLeftovers(async (args) => (await podman.podman(args)).stdout);
 
-  it('a good app passes every check, HEALTHCHECK included (kept by --format docker, run by podman healthcheck run), and leaves nothing', async () => {
-    const ws = await workspace('verify-good');
-    const r = await verifyRun(ws.dir);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.verify?.engine).toMatch(/^Podman Engine 4\.3\.\d+ \(rootless\)$/);
-    expect(r.verify?.checks.map((c) => [c.name, c.ok])).toEqual([
-      ['builds', true],
-      ['stays up', true],
-      ['runs as non-root', true],
-      ['answers on port 3000', true],
-      ['HEALTHCHECK healthy', true],
-      ['podman stop exits 0', true],
-    ]);
-    expect(r.verify?.checks.find((c) => c.name === 'runs as non-root')?.detail).toBe('uid 1000 inside the container (dumb-init, node)');
-    expect(r.stderr).toMatch(/^ {2}build step \d+\/\d+ runtime: .+ \(\d+ s\)$/m);
-    expect(await leftovers()).toEqual({ containers: '', images: '' });
-  });
-
-  it('an app that creates ./uploads fails with exit 5 and the --writable-dir uploads hint, then passes with it', async () => {
-    const ws = await workspace('verify-uploads');
-    const first = await verifyRun(ws.dir);
-    expect(first.code, first.stderr).toBe(5);
-    expect(failedCheck(first.verify)).toBe('stays up');
-    expect(first.verify?.hint).toMatch(/^the app writes to \/app\/uploads \((ENOENT|EROFS), mkdir\), which is read-only: pass --writable-dir uploads$/);
-    const fixed = await verifyRun(ws.dir, ['--force', '--writable-dir', 'uploads']);
-    expect(fixed.code, fixed.stderr).toBe(0);
-    expect(fixed.verify?.checks.every((c) => c.ok)).toBe(true);
-    expect(await leftovers()).toEqual({ containers: '', images: '' });
-  });
-
-  it('--shutdown wired and the lines never pasted: podman stop gives exit 143 and the lines to add', async () => {
-    const ws = await workspace('verify-no-shutdown');
-    const r = await verifyRun(ws.dir, ['--shutdown', 'wired']);
-    expect(r.code, r.stderr).toBe(5);
-    expect(r.verify?.checks.at(-1)).toMatchObject({ name: 'podman stop exits 0', ok: false });
-    expect(r.verify?.checks.at(-1)?.detail).toMatch(/^exit code 143 after /);
-    expect(r.verify?.hint).toContain('podman stop ended the app with SIGTERM (exit 143): graceful shutdown is not wired. Add to server.js:');
-    expect(await leftovers()).toEqual({ containers: '', images: '' });
-  });
+  for (const c of sharedVerifyCases({ cli: 'podman', engine: /^Podman Engine 4\.3\.\d+ \(rootless\)$/, workspace, verifyRun, leftovers })) it(c.title, c.run);
 });
