@@ -173,6 +173,11 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
 
   it('a build that reads a variable (as a Next.js route module does while collecting page data): exit 5 naming it and saying a secret is no build argument', async () => {
     // A lean stand-in for the Next.js case (a Next build takes minutes here): the build step loads a module that reads the variable.
+    // Why the earlier "then it passes" half failed: it ran the stand-in with `--entry server.js` and a
+    // build script. With a build script the runtime stage copies only the build output (dist/), so
+    // server.js was not in the image; today generate refuses that in one line (exit 2: "the start
+    // command runs server.js, but the runtime stage copies only node_modules, package.json, dist").
+    // The stand-in therefore copies its files to dist/ and runs dist/server.js.
     const ws = await workspace('verify-good');
     const pkgPath = path.join(ws.dir, 'package.json');
     const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { scripts: Record<string, string> };
