@@ -25,8 +25,8 @@ export async function run(argv: string[]): Promise<number> {
     files: nodeFileAccess(),
     resolveImage: (request) => resolveNodeImage(request, createDefaultImageDeps(process.env)),
     verifyEngine: {
-      // The user's own docker CLI (or Podman's docker-compatible one), with the user's environment.
-      run: spawnRunner('docker', process.env),
+      // The user's own engine CLI (--engine: docker or podman), with the user's environment.
+      runner: (cli) => spawnRunner(cli, process.env),
       secretFiles: nodeSecretFiles(process.env, safeHome()),
       now: () => Date.now(),
       sleep,

@@ -10,11 +10,12 @@ import type { Options } from '../options/options.js';
 import type { RenderResult } from '../render/index.js';
 import { serviceNameFrom } from '../render/view.js';
 import { STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
-import { Engine, probeEngine, verify, verifyHuman, verifyJson, type RunCommand, type RunEnvFile, type SecretFiles, type VerifyJson, type VerifyTarget } from '../verify/index.js';
+import { Engine, probeEngine, verify, verifyHuman, verifyJson, type EngineCli, type RunCommand, type RunEnvFile, type SecretFiles, type VerifyJson, type VerifyTarget } from '../verify/index.js';
 
-/** What the shell gives --verify: the user's docker CLI, the clock, and Ctrl-C as an AbortSignal. */
+/** What the shell gives --verify: the user's engine CLI (docker or podman), the clock, and Ctrl-C as an AbortSignal. */
 export interface VerifyEngineDeps {
-  run: RunCommand;
+  /** Spawns the named CLI (--engine) with the user's environment. */
+  runner(cli: EngineCli): RunCommand;
   secretFiles: SecretFiles;
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -55,7 +56,7 @@ export async function wantsVerify(options: Options, engine: VerifyEngineDeps | u
   }
   if (options.verify.requested !== undefined) return options.verify.requested;
   if (ask === undefined || !runtimeBase(options.base).shell) return false; // verify does not know a shell-less base yet
-  const reachable = (await probeEngine(new Engine(engine.run), engine.sleep)).ok;
+  const reachable = (await probeEngine(new Engine(engine.runner(options.verify.engine), options.verify.engine), engine.sleep)).ok;
   return reachable && ((await ask({ type: 'confirm', name: 'verify', message: 'Build and try it now?', default: true })) as boolean);
 }
 
@@ -73,7 +74,7 @@ export async function runVerifyStep(
   io.stderr('\n');
   const result = await engine.interruptible((signal) =>
     verify(target, options.verify, {
-      run: engine.run,
+      run: engine.runner(options.verify.engine),
       env: io.env,
       now: engine.now,
       sleep: engine.sleep,

@@ -4,6 +4,7 @@
 import type { PackageManagerName } from '../detect/facts.js';
 import { SHUTDOWN_CHOICES } from '../shutdown/choose.js';
 import { UsageError } from '../errors.js';
+import { ENGINE_CLIS } from '../core/engine-cli.js';
 import type { OptionDeclarations } from './declaration.js';
 import type { Base } from './flags.js';
 import { promptCheck, splitList } from './question.js';
@@ -328,6 +329,13 @@ export const OPTIONS: OptionDeclarations = {
     type: 'boolean',
     describe: 'After writing, build and run the image on your engine (docker CLI, DOCKER_HOST) and check it; exit 5 if it fails',
     writeBack: { kind: 'run', args: (o) => (o.verify.requested === undefined ? [] : [o.verify.requested ? '--verify' : '--no-verify']) },
+  },
+  engine: {
+    flag: 'engine',
+    type: 'choice',
+    choices: ENGINE_CLIS,
+    describe: 'With --verify: the engine CLI that builds and runs it, docker (default; DOCKER_HOST) or podman (rootless or not; builds with --format docker to keep HEALTHCHECK)',
+    writeBack: { kind: 'run', args: (o) => (o.verify.engine === 'docker' ? [] : ['--engine', o.verify.engine]) },
   },
   keepImage: {
     flag: 'keep-image',

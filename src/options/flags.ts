@@ -2,6 +2,7 @@
 // option declaration (declarations.ts); undefined = not given, so detection or a prompt fills it.
 import type { PackageManagerName } from '../detect/facts.js';
 import type { ShutdownChoice } from '../shutdown/choose.js';
+import type { EngineCli } from '../core/engine-cli.js';
 
 export type Base = 'alpine' | 'slim' | 'distroless';
 
@@ -40,6 +41,8 @@ export interface Flags {
   json: boolean;
   /** undefined: not given (an interactive run asks after writing, when an engine answers). */
   verify?: boolean;
+  /** --engine: the CLI --verify drives. */
+  engine?: EngineCli;
   keepImage?: boolean;
   buildTimeout?: string;
   startTimeout?: string;

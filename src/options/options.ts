@@ -3,6 +3,7 @@
 import type { BuildFact, Framework, ModuleSystem, PackageManagerName } from '../detect/facts.js';
 import type { Base } from './flags.js';
 import type { ShutdownChoice } from '../shutdown/choose.js';
+import type { EngineCli } from '../core/engine-cli.js';
 import type { WorkspaceOptions } from './workspace.js';
 
 export type { Base } from './flags.js';
@@ -68,6 +69,8 @@ export interface Options {
 export interface VerifyOptions {
   /** true: --verify; false: --no-verify; undefined: ask in an interactive run. */
   requested?: boolean;
+  /** --engine: docker (default) or podman. */
+  engine: EngineCli;
   keepImage: boolean;
   buildTimeoutSeconds: number;
   startTimeoutSeconds: number;

@@ -117,6 +117,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     ...(given.kubernetesImage !== undefined ? { kubernetesImage: v.pinnedImage(given.kubernetesImage, '--kubernetes-image') } : {}),
     verify: {
       requested: flags.verify,
+      engine: flags.engine ?? 'docker',
       keepImage: flags.keepImage ?? false,
       buildTimeoutSeconds: flags.buildTimeout !== undefined ? v.seconds(flags.buildTimeout, '--build-timeout') : DEFAULT_BUILD_TIMEOUT_SECONDS,
       startTimeoutSeconds: flags.startTimeout !== undefined ? v.seconds(flags.startTimeout, '--start-timeout') : DEFAULT_START_TIMEOUT_SECONDS,

@@ -46,7 +46,7 @@ export async function runContainerChecks(engine: Engine, target: VerifyTarget, s
   const run = await engine.start([...hardenedRunArgs(target, { ...ctx, healthcheck }), ctx.image], signal);
   const logs = () => engine.logs(ctx.container);
   if (run.code !== 0) {
-    ctx.record({ name: 'stays up', ok: false, seconds: seconds(started), detail: `docker run failed: ${run.stderr.trim().split('\n')[0] ?? ''}` });
+    ctx.record({ name: 'stays up', ok: false, seconds: seconds(started), detail: `${engine.cli} run failed: ${run.stderr.trim().split('\n')[0] ?? ''}` });
     return { failure: { kind: 'exited', exitCode: -1 }, log: run.stderr };
   }
 
@@ -99,10 +99,14 @@ export async function runContainerChecks(engine: Engine, target: VerifyTarget, s
 
   if (healthcheck) {
     const t0 = deps.now();
-    let state = await engine.state(ctx.container, signal);
+    const health = async () => {
+      await engine.runHealthcheck(ctx.container, signal);
+      return engine.state(ctx.container, signal);
+    };
+    let state = await health();
     while (state?.running && state.health !== 'healthy' && state.health !== 'unhealthy' && deps.now() < Math.max(deadline, t0 + 30_000) && !signal.aborted) {
       await deps.sleep(POLL_MS, signal);
-      state = await engine.state(ctx.container, signal);
+      state = await health();
     }
     if (signal.aborted) return { log: '' };
     const ok = state?.health === 'healthy';
@@ -116,7 +120,7 @@ export async function runContainerChecks(engine: Engine, target: VerifyTarget, s
   const stopSeconds = seconds(t0);
   const exitCode = (await engine.state(ctx.container))?.exitCode ?? -1;
   const ok = exitCode === 0 && stopSeconds <= target.stopGraceSeconds;
-  ctx.record({ name: 'docker stop exits 0', ok, seconds: stopSeconds, detail: `exit code ${exitCode} after ${stopSeconds} s (grace period ${target.stopGraceSeconds} s)` });
+  ctx.record({ name: `${engine.cli} stop exits 0`, ok, seconds: stopSeconds, detail: `exit code ${exitCode} after ${stopSeconds} s (grace period ${target.stopGraceSeconds} s)` });
   if (!ok) return { failure: { kind: 'stop', exitCode, graceSeconds: target.stopGraceSeconds }, log: await logs() };
   return { log: '' };
 }

@@ -1,7 +1,10 @@
-// The container engine as the user's own `docker` CLI (or Podman's docker-compatible one): the
-// injected `run` spawns it, so DOCKER_HOST, contexts and credential helpers apply exactly as they
-// do when the user types the command. This file only builds argument lists and reads answers.
+// The container engine as the user's own CLI, `docker` or `podman` (--engine): the injected `run`
+// spawns it, so DOCKER_HOST, contexts, Podman's rootless storage and credential helpers apply
+// exactly as they do when the user types the command. This file only builds argument lists and
+// reads answers; the two CLIs differ in four places, each said where it is handled.
 import { withinSeconds, type Sleep } from './time-bound.js';
+import type { EngineCli } from '../core/engine-cli.js';
+export { ENGINE_CLIS, type EngineCli } from '../core/engine-cli.js';
 
 export interface CommandResult {
   code: number;
@@ -28,6 +31,7 @@ export interface EngineInfo {
   bridge: boolean;
 }
 
+
 export type EngineProbe = { ok: true; info: EngineInfo } | { ok: false; reason: string };
 
 /** Label on everything verify creates, so a leftover is recognisable. */
@@ -43,9 +47,13 @@ export async function probeEngine(engine: Engine, sleep: Sleep, signal?: AbortSi
 }
 
 export class Engine {
-  constructor(private readonly run: RunCommand) {}
+  constructor(
+    private readonly run: RunCommand,
+    readonly cli: EngineCli = 'docker',
+  ) {}
 
   async probe(signal?: AbortSignal): Promise<EngineProbe> {
+    if (this.cli === 'podman') return this.probePodman(signal);
     // The first server component names the engine ("Engine" for Docker, "Podman Engine" for Podman).
     const version = await this.run(['version', '--format', '{{.Server.Version}}|{{range .Server.Components}}{{.Name}};{{end}}'], { signal });
     if (version.code !== 0) return { ok: false, reason: firstLine(version.stderr) || firstLine(version.stdout) || `exit code ${version.code}` };
@@ -56,8 +64,35 @@ export class Engine {
     return { ok: true, info: { name, bridge: bridge.code === 0 } };
   }
 
+  /**
+   * `podman info` answers for a local and a remote (machine) Podman alike. Builds use the host
+   * network and runs none (bridge: false), rootless or not: the probes run inside the container,
+   * so no port is published and no rootless network (slirp4netns, pasta) is needed.
+   */
+  private async probePodman(signal?: AbortSignal): Promise<EngineProbe> {
+    const info = await this.run(['info', '--format', '{{.Version.Version}}|{{.Host.Security.Rootless}}'], { signal });
+    if (info.code !== 0) return { ok: false, reason: firstLine(info.stderr) || firstLine(info.stdout) || `exit code ${info.code}` };
+    const [version = '', rootless = ''] = info.stdout.trim().split('|');
+    return { ok: true, info: { name: `Podman Engine ${version} (${rootless === 'true' ? 'rootless' : 'rootful'})`, bridge: false } };
+  }
+
+  /**
+   * Docker: BuildKit with plain progress. Podman (Buildah) builds OCI images by default, and the OCI
+   * format has no HEALTHCHECK: `--format docker` keeps it; Buildah prints plain STEP lines anyway.
+   */
   build(args: readonly string[], opts: RunCommandOptions): Promise<CommandResult> {
-    return this.run(['build', ...args], { ...opts, env: { ...opts.env, DOCKER_BUILDKIT: '1' } });
+    if (this.cli === 'podman') return this.run(['build', '--format', 'docker', ...args], opts);
+    return this.run(['build', '--progress=plain', ...args], { ...opts, env: { ...opts.env, DOCKER_BUILDKIT: '1' } });
+  }
+
+  /**
+   * Podman runs HEALTHCHECKs from systemd timers; where there is no systemd (containers, WSL,
+   * CI runners) the status stays "starting" forever. `podman healthcheck run` runs the image's
+   * own HEALTHCHECK command once and records the result, as the timer would. Docker's engine
+   * runs them itself: nothing to do.
+   */
+  async runHealthcheck(container: string, signal?: AbortSignal): Promise<void> {
+    if (this.cli === 'podman') await this.run(['healthcheck', 'run', container], { signal });
   }
 
   /** `docker run -d ...`; the container id on success. */
@@ -104,6 +139,15 @@ export class Engine {
 
   async removeImage(image: string): Promise<boolean> {
     return (await this.run(['image', 'rm', '-f', image])).code === 0;
+  }
+
+  /**
+   * Buildah keeps each stage's result as an untagged image that carries the build's --label; BuildKit
+   * keeps its cache outside the image store. So on Podman this run's untagged images (its label =
+   * its id) go too; a kept image is tagged and stays.
+   */
+  async removeStageImages(label: string): Promise<void> {
+    if (this.cli === 'podman') await this.run(['image', 'prune', '-f', '--filter', `label=${label}`]);
   }
 }
 

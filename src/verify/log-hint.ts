@@ -2,6 +2,7 @@
 // Pure: the same log always gives the same hint, so it is tested with log lines captured from real
 // runs (test/verify/logs/).
 import { posix } from 'node:path';
+import { runtimeInstallHint } from './runtime-install.js';
 import { buildVariableHint, runVariableHint } from './variable-hints.js';
 import { CHECK_PREFIX } from '../render/start-file-check.js';
 
@@ -29,6 +30,8 @@ export interface HintContext {
   /** A committed template such as .env.example (named in a hint, never read). */
   envTemplate?: string;
   wiring: string[];
+  /** The engine CLI that ran it, for the stop hint (default docker). */
+  cli?: 'docker' | 'podman';
 }
 
 export interface Diagnosis {
@@ -58,9 +61,13 @@ function hintFor(failure: Failure, ctx: HintContext): string {
   }
 }
 
-/** The log's own evidence, strongest first: a write to the read-only root, a missing module, a missing variable, a crash in a dependency. */
+/**
+ * The log's own evidence, strongest first: an install at start-up (its npm errors would otherwise
+ * read as a write to the read-only root), a write to the read-only root, a missing module, a
+ * missing variable, a crash in a dependency.
+ */
 export function fromLog(ctx: HintContext): string | undefined {
-  return readOnlyWrite(ctx.log) ?? missingModule(ctx.log, ctx.entry) ?? runVariableHint(ctx) ?? dependencyCrash(ctx.log, ctx.nodeMajor, ctx.previousLts);
+  return runtimeInstallHint(ctx.log) ?? readOnlyWrite(ctx.log) ?? missingModule(ctx.log, ctx.entry) ?? runVariableHint(ctx) ?? dependencyCrash(ctx.log, ctx.nodeMajor, ctx.previousLts);
 }
 
 /** `EROFS: read-only file system, mkdir '/app/uploads'`; a recursive mkdir on the read-only root says ENOENT instead. */
@@ -144,9 +151,10 @@ function noAnswerHint(f: Extract<Failure, { kind: 'no-answer' }>, ctx: HintConte
 
 function stopHint(f: Extract<Failure, { kind: 'stop' }>, ctx: HintContext): string {
   const wire = ctx.wiring.length > 0 ? ` Add to ${ctx.sourceEntry}:\n    ${ctx.wiring.join('\n    ')}` : '';
-  if (f.exitCode === 143) return `docker stop ended the app with SIGTERM (exit 143): graceful shutdown is not wired.${wire}`;
+  const stop = `${ctx.cli ?? 'docker'} stop`;
+  if (f.exitCode === 143) return `${stop} ended the app with SIGTERM (exit 143): graceful shutdown is not wired.${wire}`;
   if (f.exitCode === 137) return `the app did not exit within the ${f.graceSeconds} s grace period and was killed (exit 137): graceful shutdown is not wired, or something keeps it alive.${wire}`;
-  return `docker stop ended the app with exit code ${f.exitCode}, not 0: the log lines above say why`;
+  return `${stop} ended the app with exit code ${f.exitCode}, not 0: the log lines above say why`;
 }
 
 function buildHint(text: string): string {
@@ -170,7 +178,7 @@ function buildHint(text: string): string {
 export function relevantLines(log: string, max = 12): string[] {
   const lines = log.split('\n').map((l) => l.trimEnd());
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-  const at = lines.findIndex((l) => /\b(\w*Error|EROFS|EACCES|EPERM|MODULE_NOT_FOUND|ERR_\w+)\b|Cannot find|^node:|Uncaught|SIGTERM|SIGKILL/.test(l));
+  const at = lines.findIndex((l) => /\b(\w*Error|EROFS|EACCES|EPERM|MODULE_NOT_FOUND|ERR_\w+)\b|Cannot find|^node:|Uncaught|SIGTERM|SIGKILL|Installing \S+ as it was not found/.test(l));
   const from = at < 0 ? 0 : Math.max(0, at - 4);
   return lines.slice(from, from + max);
 }

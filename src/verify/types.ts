@@ -1,6 +1,6 @@
 // What verify needs to know about the written setup, what it may touch, and what it reports.
 import type { PrivateRegistry } from '../options/options.js';
-import type { RunCommand } from './engine.js';
+import type { EngineCli, RunCommand } from './engine.js';
 import type { SecretFiles } from './npmrc-source.js';
 
 export interface VerifyTarget {
@@ -39,8 +39,10 @@ export interface RunEnvFile {
   values: string[];
 }
 
-/** The bounds of one verification (options.verify: flags --keep-image, --build-timeout, --start-timeout). */
+/** The bounds of one verification (options.verify: flags --engine, --keep-image, --build-timeout, --start-timeout). */
 export interface VerifySettings {
+  /** The CLI that builds and runs (--engine; default docker). */
+  engine: EngineCli;
   buildTimeoutSeconds: number;
   startTimeoutSeconds: number;
   keepImage: boolean;

@@ -2,7 +2,7 @@
 // it, and clean up whatever it created: also after a failure and after Ctrl-C.
 import { BuildProgress } from './build-progress.js';
 import { runContainerChecks } from './container-checks.js';
-import { Engine, probeEngine, VERIFY_LABEL } from './engine.js';
+import { Engine, probeEngine, VERIFY_LABEL, type EngineCli } from './engine.js';
 import { previousSupportedLts } from '../rules/node-schedule.js';
 import { diagnose, type Diagnosis } from './log-hint.js';
 import { npmrcSecret, type NpmrcSecret } from './npmrc-source.js';
@@ -18,13 +18,13 @@ export async function verify(target: VerifyTarget, settings: VerifySettings, dep
 }
 
 async function verifyUnredacted(target: VerifyTarget, settings: VerifySettings, deps: VerifyDeps): Promise<VerifyResult> {
-  const engine = new Engine(deps.run);
+  const engine = new Engine(deps.run, settings.engine);
   const result: VerifyResult = { checks: [], logLines: [], cancelled: false, ok: false, leftovers: [] };
   const probe = await probeEngine(engine, deps.sleep, deps.signal);
   if (deps.signal.aborted) return cancelled(result);
-  if (!probe.ok) return { ...result, unreachable: unreachableMessage(probe.reason, deps.env) };
+  if (!probe.ok) return { ...result, unreachable: unreachableMessage(probe.reason, deps.env, engine.cli) };
   result.engine = probe.info.name;
-  deps.progress(`Verifying on ${probe.info.name}${deps.env.DOCKER_HOST ? ` (DOCKER_HOST=${deps.env.DOCKER_HOST})` : ''}`);
+  deps.progress(`Verifying on ${probe.info.name}${hostNote(engine.cli, deps.env)}`);
 
   const image = `${target.name}:verify-${deps.id}`;
   const container = `${target.name}-verify-${deps.id}`;
@@ -54,18 +54,19 @@ async function verifyUnredacted(target: VerifyTarget, settings: VerifySettings, 
     }
     const outcome = await runContainerChecks(engine, target, settings, deps, { image, container, bridge: probe.info.bridge, label: `${VERIFY_LABEL}=${deps.id}`, record });
     if (deps.signal.aborted) return cancelled(result);
-    if (outcome.failure) fail(diagnose(outcome.failure, { ...hintContext(target, deps.now()), log: outcome.log }));
+    if (outcome.failure) fail(diagnose(outcome.failure, { ...hintContext(target, deps.now()), cli: engine.cli, log: outcome.log }));
     result.ok = outcome.failure === undefined;
     return result;
   } finally {
     // Clean-up takes no signal: it runs after Ctrl-C too.
     await engine.removeContainer(container);
-    if (await engine.inspect('container', container, '{{.Id}}')) result.leftovers.push(`docker rm -f -v ${container}`);
+    if (await engine.inspect('container', container, '{{.Id}}')) result.leftovers.push(`${engine.cli} rm -f -v ${container}`);
     if (settings.keepImage && result.checks[0]?.ok) result.keptImage = image;
     else {
       await engine.removeImage(image);
-      if (await engine.inspect('image', image, '{{.Id}}')) result.leftovers.push(`docker image rm ${image}`);
+      if (await engine.inspect('image', image, '{{.Id}}')) result.leftovers.push(`${engine.cli} image rm ${image}`);
     }
+    await engine.removeStageImages(`${VERIFY_LABEL}=${deps.id}`);
     if (secret.kind === 'file') await secret.remove?.();
   }
 }
@@ -78,7 +79,7 @@ interface BuildContext {
 
 async function build(engine: Engine, target: VerifyTarget, settings: VerifySettings, deps: VerifyDeps, ctx: BuildContext): Promise<{ check: Check; diagnosis?: Diagnosis }> {
   const progress = new BuildProgress(deps.now, (line) => deps.progress(`  ${line}`));
-  const args = ['--progress=plain', '-t', ctx.image, '--label', `${VERIFY_LABEL}=${deps.id}`];
+  const args = ['-t', ctx.image, '--label', `${VERIFY_LABEL}=${deps.id}`];
   // Without a bridge network (rootless setups, the e2e rig) RUN steps need the host network.
   if (!ctx.bridge) args.push('--network', 'host');
   if (ctx.secret.kind === 'file') args.push('--secret', `id=npmrc,src=${ctx.secret.path}`);
@@ -99,7 +100,7 @@ async function build(engine: Engine, target: VerifyTarget, settings: VerifySetti
   }
   const lines = progress.failureLines();
   if (lines.length === 0) lines.push(...r.stderr.split('\n').filter(Boolean).slice(-15));
-  return { check: { name: 'builds', ok: false, seconds, detail: `docker build exited ${r.code}` }, diagnosis: diagnose({ kind: 'build', lines, output: progress.failureOutput() }, { ...hintContext(target, deps.now()), log: '' }) };
+  return { check: { name: 'builds', ok: false, seconds, detail: `${engine.cli} build exited ${r.code}` }, diagnosis: diagnose({ kind: 'build', lines, output: progress.failureOutput() }, { ...hintContext(target, deps.now()), log: '' }) };
 }
 
 function cancelled(result: VerifyResult): VerifyResult {
@@ -121,8 +122,20 @@ function hintContext(target: VerifyTarget, now: number) {
   };
 }
 
+/** The variable that points each CLI at a remote engine. */
+const HOST_VARIABLE = { docker: 'DOCKER_HOST', podman: 'CONTAINER_HOST' } as const;
+
+function hostNote(cli: EngineCli, env: Record<string, string | undefined>): string {
+  const name = HOST_VARIABLE[cli];
+  return env[name] ? ` (${name}=${env[name]})` : '';
+}
+
 /** One line: how the engine was looked for, and what answered. */
-export function unreachableMessage(reason: string, env: Record<string, string | undefined>): string {
+export function unreachableMessage(reason: string, env: Record<string, string | undefined>, cli: EngineCli = 'docker'): string {
+  if (cli === 'podman') {
+    const where = env.CONTAINER_HOST ? ` with CONTAINER_HOST=${env.CONTAINER_HOST}` : '';
+    return `no container engine reachable: "podman info"${where} answered: ${reason}`;
+  }
   const where = env.DOCKER_HOST
     ? `DOCKER_HOST=${env.DOCKER_HOST}`
     : env.DOCKER_CONTEXT

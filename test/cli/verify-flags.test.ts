@@ -10,7 +10,7 @@ import { copyFixture, runInProcess } from '../support/cli-harness.js';
 const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 const NO_ENGINE = { DOCKER_HOST: 'unix:///nonexistent/csnd-verify-test.sock', PATH: process.env.PATH, HOME: '/nonexistent' };
 const engine = (cli: string, env: Record<string, string | undefined>): VerifyEngineDeps => ({
-  run: spawnRunner(cli, env),
+  runner: () => spawnRunner(cli, env),
   secretFiles: nodeSecretFiles(env, undefined),
   now: () => Date.now(),
   sleep,
@@ -33,6 +33,7 @@ describe('--verify flags', () => {
     [['--build-timeout', '0'], '--build-timeout must be a whole number of seconds from 1 to 86400, got "0"'],
     [['--start-timeout', '1m'], '--start-timeout must be a whole number of seconds from 1 to 86400, got "1m"'],
     [['--verify', '--dry-run'], '--verify builds the written files: drop --dry-run'],
+    [['--verify', '--engine', 'nerdctl'], 'Invalid values: Argument: engine, Given: "nerdctl", Choices: "docker", "podman" (see --help)'],
   ])('%j: exit 2, one line, nothing written', async (flags, message) => {
     const dir = await fixture();
     const r = await runInProcess(['--yes', ...flags], { cwd: dir, env: NO_ENGINE, verifyEngine: engine(DOCKER, NO_ENGINE) });

@@ -48,3 +48,29 @@ describe('BuildKit --progress=plain', () => {
     expect(parseStepLine('#7 [internal] load build context')).toBeUndefined();
   });
 });
+
+describe('Buildah (podman build --format docker), captured rootless on Podman 4.3', () => {
+  it('one line per step, named by the stage FROM ... AS names, the instruction without --mount', () => {
+    const { lines } = replay('podman-build-first.log');
+    expect(lines[0]).toMatch(/^build step 1\/2 base: FROM node:26\.5\.0-alpine3\.24@sha256:[0-9a-f]+… \(\d+ s\)$/);
+    expect(lines.find((l) => l.startsWith('build step 3/3 deps: '))).toMatch(/^build step 3\/3 deps: RUN npm ci --omit=dev --no-audit --no-fund && mkdir -p node_modules \(\d+ s\)$/);
+    expect(lines.some((l) => l.startsWith('build step 10/10 runtime: CMD ["dumb-init","node","server.js"]'))).toBe(true);
+    // FROM of a later stage is a reference, not work.
+    expect(lines.some((l) => / deps: FROM /.test(l))).toBe(false);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it('counts the steps Buildah took from its cache (--> Using cache)', () => {
+    // The first build of this copy: WORKDIR and the package.json COPY came from an earlier build's cache.
+    expect(replay('podman-build-first.log').progress.cachedSteps()).toBe(2);
+    expect(replay('podman-build-cached.log').progress.cachedSteps()).toBe(6);
+  });
+
+  it("a failed build: the failing step's own output and Buildah's error, without npm notices", () => {
+    const { progress } = replay('podman-build-failed.log');
+    const failure = progress.failureLines();
+    expect(failure.at(-1)).toBe('Error: building at STEP "RUN npm run build": while running runtime: exit status 2');
+    expect(failure).toEqual(['> verify-uploads@1.0.0 build', `> node -e "console.error('tsc: error TS2307'); process.exit(2)"`, 'tsc: error TS2307', failure.at(-1)]);
+    expect(progress.failureOutput()).toContain('tsc: error TS2307');
+  });
+});

@@ -191,3 +191,27 @@ describe('a build failure that names no variable keeps the generic hint', () => 
     expect(diagnose({ kind: 'build', lines, output: lines.join('\n') }, ctx()).hint).toBe('the build failed: the build output above says why');
   });
 });
+
+describe('an install at start-up (Next.js loading next.config.ts without typescript) is the hint, whatever the port shows', () => {
+  const listening = [{ address: '0.0.0.0', port: 3000 }];
+  const noAnswer = { kind: 'no-answer' as const, port: 3000, listening, seconds: 60 };
+  const CONFIG_HINT =
+    'the app installs typescript at start-up: it loads next.config.ts, and typescript is a devDependency, not in the image; an install at start cannot work in the container (read-only root, no network). Ship the config as JavaScript (next.config.mjs), or move typescript from devDependencies to dependencies';
+
+  it('no network (as --verify runs it): npm waits, the port is open, no answer: the install outranks "open but no answer"', () => {
+    const d = diagnose(noAnswer, ctx({ log: log('next-config-ts-install-no-network.log') }));
+    expect(d.hint).toBe(CONFIG_HINT);
+    expect(d.lines).toContain(' ⚠ Installing TypeScript as it was not found while loading "next.config.ts".');
+  });
+
+  it('the install fails with EACCES and Next exits 1: still the install, not "writes to /nonexistent"', () => {
+    const d = diagnose(exited(1), ctx({ log: log('next-config-ts-install-eacces.log') }));
+    expect(d.hint).toBe(CONFIG_HINT);
+    expect(d.lines).toContain(' ⚠ Installing TypeScript as it was not found while loading "next.config.ts".');
+    expect(d.lines).toContain('npm error code EACCES');
+  });
+
+  it('the same port symptom without an install in the log keeps the port hint', () => {
+    expect(diagnose(noAnswer, ctx({ log: log('next-config-ts-install-no-network.log').replace(/^.*Installing.*$/gm, '') })).hint).toBe("port 3000 is open but gives no HTTP answer: is it the app's HTTP port?");
+  });
+});
