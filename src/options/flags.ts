@@ -3,7 +3,7 @@
 import type { PackageManagerName } from '../detect/facts.js';
 import type { ShutdownChoice } from '../shutdown/choose.js';
 
-export type Base = 'alpine' | 'slim' | 'distroless';
+export type Base = 'alpine' | 'slim' | 'distroless' | 'dhi';
 
 export interface Flags {
   /** The app directory, the positional [dir]. */

@@ -47,7 +47,8 @@ export function buildView(input: ViewInput) {
   const recipe = planView(input.plan, options, plan);
   // What the install needs before it runs: the project's (patches/, .npmrc settings) and the recipe's (a Prisma schema).
   const installInputs = [...new Set([...options.install.paths, ...recipe.installInputs])];
-  const alpine = options.base === 'alpine';
+  const runtime = runtimeBase(options.base);
+  const alpine = runtime.buildFlavor === 'alpine' || runtime.buildFlavor === 'alpine-dev';
   // A tools stage exists only when installing needs something the base image lacks.
   const tools = options.native || plan.packageManagerInstall !== undefined || recipe.buildPackages !== false;
   const serviceName = serviceNameFrom(input.projectName);
@@ -64,7 +65,6 @@ export function buildView(input: ViewInput) {
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
   const secret = npmrcSecretShape(options.registry);
 
-  const runtime = runtimeBase(options.base);
   if (ws && !runtime.shell) throw new UsageError(`--base ${options.base} is not supported for a workspace package yet: use --base alpine or slim`);
   const runtimeStage = runtimeView({ runtime, image: input.runtimeImage, command: recipe.plan.command, writable, runtimePackages: recipe.plan.systemPackages.runtime, healthScript });
 
@@ -79,7 +79,7 @@ export function buildView(input: ViewInput) {
   return {
     generatorVersion: input.generatorVersion,
     image,
-    baseLabel: baseLabel(image.tag, alpine),
+    baseLabel: runtime.buildLabel ? runtime.buildLabel(baseLabel(image.tag, alpine)) : baseLabel(image.tag, alpine),
     libc: alpine ? 'musl (Alpine)' : 'glibc (Debian)',
     staleImage: image.source === 'cache' || image.source === 'snapshot',
     regenerateCommand: regenerateCommand(options),

@@ -17,7 +17,7 @@ const fixture = async (name = 'express-cjs') => {
 describe('--base distroless flags', () => {
   it.each([
     [['--base', 'distroless', '--verify'], '--verify does not support --base distroless yet: build and run it as README.Docker.md shows'],
-    [['--runtime-image', 'registry.example.com/distroless/nodejs26-debian13'], '--runtime-image applies only to --base distroless'],
+    [['--runtime-image', 'registry.example.com/distroless/nodejs26-debian13'], '--runtime-image applies only to --base distroless or dhi'],
     [['--base', 'distroless', '--runtime-image', 'Bad Name'], '--runtime-image must be an image repository without tag or digest (e.g. registry.example.com/node), got "Bad Name"'],
   ])('%j: exit 2, one line, nothing written', async (flags, message) => {
     const dir = await fixture();
