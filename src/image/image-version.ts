@@ -62,7 +62,8 @@ async function readFromManifests(client: RegistryClient, reference: string): Pro
   const config = parseJson(await client.getBlob(configDigest), `config ${configDigest}`);
   const env = Array.isArray(config.config?.Env) ? (config.config.Env as unknown[]) : [];
   const line = env.find((e): e is string => typeof e === 'string' && e.startsWith('NODE_VERSION='));
-  const version = line?.slice('NODE_VERSION='.length).replace(/^v/, '');
+  // Docker Hardened Images set the Alpine package's version, revision included (NODE_VERSION=26.3.1-r0).
+  const version = line?.slice('NODE_VERSION='.length).replace(/^v/, '').replace(/-r\d+$/, '');
   if (!version || !/^\d+\.\d+\.\d+$/.test(version)) {
     throw new ImageResolutionError(`${reference} in ${client.host} does not declare NODE_VERSION in its config; is it a node image?`);
   }

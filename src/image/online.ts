@@ -37,7 +37,8 @@ export async function resolveOnline(input: OnlineInput): Promise<{ image: Resolv
   const warnings: string[] = [];
   const hintKey = `variant:${target.endpoint.baseUrl}/${target.repository}:${base}`;
   const cachedHint = (await input.cache.get(hintKey)) as string | undefined;
-  const hints = [...(typeof cachedHint === 'string' ? [cachedHint] : []), ...(base === 'alpine' ? snapshotAlpineHints() : [])];
+  const alpineHints = base === 'alpine' ? snapshotAlpineHints() : base === 'alpine-dev' ? snapshotAlpineHints().map((h) => `${h}-dev`) : [];
+  const hints = [...(typeof cachedHint === 'string' ? [cachedHint] : []), ...alpineHints];
 
   const [index] = await Promise.all([loadReleaseIndex(input.http, input.releaseIndexUrl, input.cache, now), client.prepare()]);
   let picked: { version: string; tagged: TaggedDigest } | undefined;

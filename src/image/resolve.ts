@@ -6,6 +6,7 @@ import { ImageResolutionError } from '../errors.js';
 import { credentialsFor } from './credentials.js';
 import { DEFAULT_RELEASE_INDEX_URL, DEFAULT_TIME_BUDGET_MS, type ImageDeps } from './deps.js';
 import { fallbackResolution, resolutionKey, type CachedResolution } from './fallback.js';
+import { resolveDhi } from './dhi.js';
 import { distrolessTarget, resolveDistroless } from './distroless.js';
 import { resolveGivenDigest } from './given-digest.js';
 import { createBudget, UnreachableError, type HttpContext } from './http.js';
@@ -26,6 +27,7 @@ function clientFor(target: ImageTarget, http: HttpContext, deps: ImageDeps): Reg
 }
 
 export async function resolveNodeImage(request: ImageRequest, deps: ImageDeps): Promise<ImageResolution> {
+  if (request.runtime === 'dhi') return resolveDhi(request, (r) => resolveBuildImage(r, deps));
   const build = await resolveBuildImage(request, deps);
   if (request.runtime !== 'distroless') return build;
   // The final stage's image: its Node major follows the build image's, so native modules built

@@ -1,6 +1,8 @@
 // docker-node tag names per base flavour: `<x.y.z>-alpine` points at the default Alpine and
 // `<x.y.z>-alpine3.N` names it exactly; `<x.y.z>-slim` / `<x.y.z>-<codename>-slim` for Debian.
 // The exact variant is unknown until digests are compared, so this lists the candidates.
+// Docker Hardened Images name theirs the same way, with `-dev` after the variant for the build
+// images (`<x.y.z>-alpine-dev`, `<x.y.z>-alpine3.N-dev`; docker-hardened-images/catalog image/node).
 
 import type { BaseFlavor } from './types.js';
 
@@ -23,9 +25,10 @@ const DEBIAN_CODENAMES = ['trixie', 'bookworm', 'forky'];
  */
 export function variantTags(version: string, base: BaseFlavor, now: Date, hints: string[] = []): string[] {
   let variants: string[];
-  if (base === 'alpine') {
+  if (base === 'alpine' || base === 'alpine-dev') {
     const n = expectedAlpineMinor(now);
-    variants = [n, n + 1, n - 1, n - 2].map((m) => `alpine3.${m}`);
+    const suffix = base === 'alpine-dev' ? '-dev' : '';
+    variants = [n, n + 1, n - 1, n - 2].map((m) => `alpine3.${m}${suffix}`);
   } else {
     variants = DEBIAN_CODENAMES.map((c) => `${c}-slim`);
   }

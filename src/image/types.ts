@@ -1,7 +1,10 @@
 // The contract between the generator and base image resolution.
 
-/** The node image variant the build stages start from; trixie-slim matches distroless's Debian 13. */
-export type BaseFlavor = 'alpine' | 'slim' | 'trixie-slim';
+/**
+ * The node image variant the build stages start from; trixie-slim matches distroless's Debian 13;
+ * alpine-dev is Docker Hardened Images' build variant (`<v>-alpine3.N-dev`: root, shell, apk, npm).
+ */
+export type BaseFlavor = 'alpine' | 'slim' | 'trixie-slim' | 'alpine-dev';
 export type ImageSource = 'registry' | 'cache' | 'snapshot' | 'flag';
 
 export interface ImageRequest {
@@ -18,9 +21,9 @@ export interface ImageRequest {
   offline?: boolean;
   /** Failure to reach the registry is fatal instead of falling back. */
   noFallback?: boolean;
-  /** A separate runtime image for the final stage (distroless), pinned by digest beside the build image. */
-  runtime?: 'distroless';
-  /** Where the runtime image is resolved and named on its FROM line (default gcr.io/distroless/nodejs<major>-debian13). */
+  /** A separate runtime image for the final stage (distroless, dhi), pinned by digest beside the build image. */
+  runtime?: 'distroless' | 'dhi';
+  /** Where the runtime image is resolved and named on its FROM line (default gcr.io/distroless/nodejs<major>-debian13, dhi.io/node). */
   runtimeImage?: string;
 }
 

@@ -209,8 +209,8 @@ export const OPTIONS: OptionDeclarations = {
   base: {
     flag: 'base',
     type: 'choice',
-    choices: ['alpine', 'slim', 'distroless'],
-    describe: 'Base image flavour (slim = Debian, for glibc-only native modules; distroless = no shell, no package manager)',
+    choices: ['alpine', 'slim', 'distroless', 'dhi'],
+    describe: 'Base image flavour (slim = Debian, for glibc-only native modules; distroless = no shell, no package manager; dhi = Docker Hardened Images, Alpine, no shell, needs docker login dhi.io)',
     async prompt({ given, ask }) {
       if (given.base !== undefined) return {};
       const base = await ask({
@@ -222,6 +222,7 @@ export const OPTIONS: OptionDeclarations = {
           { name: 'Alpine (small; musl libc)', value: 'alpine' },
           { name: 'Debian slim (glibc, for native modules that need it)', value: 'slim' },
           { name: 'Distroless (glibc; no shell, no package manager, uid 65532)', value: 'distroless' },
+          { name: 'Docker Hardened Images (Alpine, musl; no shell, no npm, uid 1000; needs docker login dhi.io)', value: 'dhi' },
         ],
       });
       return { base: base as Base };
@@ -265,7 +266,7 @@ export const OPTIONS: OptionDeclarations = {
   runtimeImage: {
     flag: 'runtime-image',
     type: 'string',
-    describe: 'With --base distroless: another repository hosting the distroless node image (default gcr.io/distroless/nodejs<major>-debian13)',
+    describe: 'With --base distroless or dhi: another repository hosting that node image (default gcr.io/distroless/nodejs<major>-debian13, dhi.io/node)',
     validate: (value, where) => v.imageRepository(value, where),
     writeBack: { kind: 'setup', args: (o) => (o.image.runtimeImage ? ['--runtime-image', o.image.runtimeImage] : []) },
   },

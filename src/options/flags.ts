@@ -4,7 +4,7 @@ import type { PackageManagerName } from '../detect/facts.js';
 import type { ShutdownChoice } from '../shutdown/choose.js';
 import type { EngineCli } from '../core/engine-cli.js';
 
-export type Base = 'alpine' | 'slim' | 'distroless';
+export type Base = 'alpine' | 'slim' | 'distroless' | 'dhi';
 
 export interface Flags {
   /** The app directory, the positional [dir]. */

@@ -14,6 +14,7 @@ import { runtimeBase } from './runtime-base.js';
 import { runtimeView } from './runtime-view.js';
 import { baseLabel, isStale } from './dockerfile-header.js';
 import { DOCKER_STOP_SECONDS, HARDENED_RUN_FLAGS, SHUTDOWN_TIMEOUT_SECONDS, STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
+import { UsageError } from '../errors.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
 const NPMRC_SECRET_TARGET = '/root/.npmrc';
@@ -50,7 +51,8 @@ export function buildView(input: ViewInput) {
     ...(wsStages?.manifestDirs ?? []).map((d) => `${d}/package.json ${d}/`),
     ...installInputs.filter((p) => p.includes('/') || isFolderInput(p)).map((p) => `${p} ./${p}`),
   ];
-  const alpine = options.base === 'alpine';
+  const runtime = runtimeBase(options.base);
+  const alpine = runtime.buildFlavor === 'alpine' || runtime.buildFlavor === 'alpine-dev';
   // A tools stage exists only when installing needs something the base image lacks.
   const tools = options.native || plan.packageManagerInstall !== undefined || recipe.buildPackages !== false;
   const serviceName = serviceNameFrom(input.projectName);
@@ -65,7 +67,7 @@ export function buildView(input: ViewInput) {
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
   const secret = npmrcSecretShape(options.registry);
 
-  const runtime = runtimeBase(options.base);
+  if (wsStages && !runtime.shell) throw new UsageError(`--base ${options.base} is not supported for a workspace package yet: use --base alpine or slim`);
   const runtimeStage = runtimeView({ runtime, image: input.runtimeImage, command: recipe.plan.command, writable, runtimePackages: recipe.plan.systemPackages.runtime, healthScript });
 
   const runFlags = [
@@ -79,7 +81,7 @@ export function buildView(input: ViewInput) {
   return {
     generatorVersion: input.generatorVersion,
     image,
-    baseLabel: baseLabel(image.tag, alpine),
+    baseLabel: runtime.buildLabel ? runtime.buildLabel(baseLabel(image.tag, alpine)) : baseLabel(image.tag, alpine),
     libc: alpine ? 'musl (Alpine)' : 'glibc (Debian)',
     staleImage: isStale(image),
     regenerateCommand: regenerateCommand(options),

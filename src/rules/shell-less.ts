@@ -25,6 +25,21 @@ export function distrolessNodeMajor(name: string): number | undefined {
   return major === undefined ? undefined : Number(major);
 }
 
+/**
+ * A Docker Hardened node image: dhi.io/node, or a copy of it on another registry under the same
+ * path (<host>/dhi/node, e.g. a pull-through cache).
+ */
+export function isDhiNode(name: string): boolean {
+  return name === 'dhi.io/node' || /^[^/]+\/(?:[^/]+\/)*dhi\/node$/.test(name);
+}
+
+/** What a Docker Hardened node tag says ("26.5.0-alpine3.24-dev"): the build (-dev) or runtime variant. */
+export function dhiNodeTag(tag: string): { major: number; version: string; dev: boolean } | undefined {
+  const match = /^(\d+)\.\d+\.\d+(?=-alpine)/.exec(tag);
+  if (!match || !/^-alpine(?:3\.\d+)?(?:-dev)?$/.test(tag.slice(match[0].length))) return undefined;
+  return { major: Number(match[1]), version: match[0], dev: tag.endsWith('-dev') };
+}
+
 /** Whether the image's own config runs as a non-root user (distroless `nonroot` tags). */
 export function imageRunsAsNonRoot(name: string, tag: string | null): boolean {
   return DISTROLESS.test(name) && tag !== null && tag.endsWith('nonroot');

@@ -2,7 +2,7 @@
 // (offsets, so an edit replaces exactly those characters) and what kind of reference it is.
 import { lineOf, modelDockerfile, parseImageRef } from '../rules/dockerfile-model.js';
 import type { BaseFlavor } from '../image/types.js';
-import { distrolessNodeMajor } from '../rules/shell-less.js';
+import { dhiNodeTag, distrolessNodeMajor, isDhiNode } from '../rules/shell-less.js';
 
 export interface FromLine {
   line: number;
@@ -40,6 +40,7 @@ const REPOS_OF_DOCKER_HUB_NODE = new Set(['node', 'library/node', 'docker.io/nod
 export type Classified =
   | { kind: 'node'; name: string; tag: string | null; digest: string | null; parsed: NodeTag | undefined; reason?: string }
   | { kind: 'distroless'; name: string; major: number; digest: string | null }
+  | { kind: 'dhi'; name: string; major: number; version: string; dev: boolean; digest: string | null }
   | { kind: 'skip'; reason: string }
   | { kind: 'stage' };
 
@@ -50,6 +51,11 @@ export function classifyFrom(from: FromLine, repository: string | undefined): Cl
   const { name, tag, digest } = parseImageRef(from.image);
   const distrolessMajor = distrolessNodeMajor(name);
   if (distrolessMajor !== undefined) return { kind: 'distroless', name, major: distrolessMajor, digest };
+  if (isDhiNode(name)) {
+    const dhi = tag === null ? undefined : dhiNodeTag(tag);
+    if (!dhi) return { kind: 'skip', reason: `tag ${tag ?? '(none)'}: only the <x.y.z>-alpine[3.N][-dev] tags of a Docker Hardened node image can be resolved` };
+    return { kind: 'dhi', name, ...dhi, digest };
+  }
   const ours = repository ? name === repository : REPOS_OF_DOCKER_HUB_NODE.has(name.toLowerCase());
   if (!ours) {
     return { kind: 'skip', reason: repository ? `not ${repository} (the --base-image repository)` : `not a node image (pass --base-image ${name} if it hosts node images)` };

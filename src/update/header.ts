@@ -3,6 +3,7 @@
 // (render/dockerfile-header.ts) and written again with the new pin's values; nothing else changes.
 // A Dockerfile without our header is left as it is.
 import type { ResolvedImage } from '../image/types.js';
+import { runtimeBase } from '../render/runtime-base.js';
 import { buildPinValues, headerLines, isStale, parseHeader, runtimePinValues } from '../render/dockerfile-header.js';
 
 export interface MovedPins {
@@ -16,6 +17,9 @@ export function refreshHeader(text: string, moved: MovedPins): string {
   const header = parseHeader(text);
   if (header === undefined || (moved.image === undefined && moved.runtimeImage === undefined)) return text;
   const values = { ...header.values, ...(moved.image ? buildPinValues(moved.image) : {}), ...(moved.runtimeImage ? runtimePinValues(moved.runtimeImage) : {}) };
+  // A Docker Hardened Images header wraps the build tag's label in its own words: keep them.
+  const dhiLabel = runtimeBase('dhi').buildLabel;
+  if (moved.image && dhiLabel && header.values.baseLabel?.startsWith('Docker Hardened Images ')) values.baseLabel = dhiLabel(values.baseLabel!);
   const blocks = new Set(header.blocks);
   if (moved.image) {
     if (isStale(moved.image)) blocks.add('staleImage');

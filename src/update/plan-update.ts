@@ -3,6 +3,7 @@
 // comment). Resolution is injected (the generator's resolveNodeImage, with its registry flags,
 // credentials, cache and time budget), so this file is pure apart from that call.
 import type { ImageRequest, ImageResolution, ResolvedImage } from '../image/types.js';
+import { dhiPin } from './dhi-pin.js';
 import { distrolessPin } from './distroless-pin.js';
 import { classifyFrom, fromLines } from './from-lines.js';
 import type { PinChange, UpdateRequest } from './types.js';
@@ -41,12 +42,14 @@ export async function planUpdate(text: string, request: UpdateRequest, resolve: 
       skipped.push({ line: from.line, image: from.image, reason: c.reason });
       continue;
     }
-    if (c.kind === 'distroless') {
-      const change = await distrolessPin(from, c, request, resolved, resolve);
+    if (c.kind === 'distroless' || c.kind === 'dhi') {
+      const change = c.kind === 'dhi' ? await dhiPin(from, c, resolved, resolve) : await distrolessPin(from, c, request, resolved, resolve);
       if (!warnings.includes(change.warnings.join('\n'))) warnings.push(...change.warnings);
       changes.push(change.pin);
       if (change.pin.stale) edits.push({ start: from.start, end: from.end, text: change.pin.to });
-      if (change.pin.stale) runtimeImage = change.image;
+      // A dhi -dev line is the build image (the header's "Base image"); the other is the runtime's.
+      if (c.kind === 'dhi' && c.dev) firstImage ??= change.image;
+      else if (change.pin.stale) runtimeImage = change.image;
       continue;
     }
     if (c.reason && request.to !== 'lts') {

@@ -17,8 +17,11 @@ const fixture = async (name = 'express-cjs') => {
 describe('--base distroless flags', () => {
   it.each([
     [['--base', 'distroless', '--verify'], '--verify does not support --base distroless yet: build and run it as README.Docker.md shows'],
-    [['--runtime-image', 'registry.example.com/distroless/nodejs26-debian13'], '--runtime-image applies only to --base distroless'],
+    [['--runtime-image', 'registry.example.com/distroless/nodejs26-debian13'], '--runtime-image applies only to --base distroless or dhi'],
     [['--base', 'distroless', '--runtime-image', 'Bad Name'], '--runtime-image must be an image repository without tag or digest (e.g. registry.example.com/node), got "Bad Name"'],
+    [['--base', 'dhi', '--verify'], '--verify does not support --base dhi yet: build and run it as README.Docker.md shows'],
+    [['--base', 'dhi', '--base-image', 'registry.example.com/node'], '--base dhi takes its build and runtime images from dhi.io/node: use --runtime-image <repository> for a copy of it, not --base-image'],
+    [['--base', 'dhi', '--runtime-image', 'dhi.io/node:26'], '--runtime-image must be an image repository without tag or digest (e.g. registry.example.com/node), got "dhi.io/node:26"'],
   ])('%j: exit 2, one line, nothing written', async (flags, message) => {
     const dir = await fixture();
     const before = await readdir(dir);
@@ -33,5 +36,12 @@ describe('--base distroless flags', () => {
     const r = await runInProcess(['--yes', '--json', '--base', 'distroless', '--runtime-image', '127.0.0.1:5000/distroless/nodejs26-debian13'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.requests).toEqual([expect.objectContaining({ base: 'trixie-slim', runtime: 'distroless', runtimeImage: '127.0.0.1:5000/distroless/nodejs26-debian13' })]);
+  });
+
+  it('--base dhi asks for the alpine -dev build image and the dhi runtime image, with --runtime-image passed on', async () => {
+    const dir = await fixture();
+    const r = await runInProcess(['--yes', '--json', '--base', 'dhi', '--runtime-image', '127.0.0.1:5000/dhi/node'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.requests).toEqual([expect.objectContaining({ base: 'alpine-dev', runtime: 'dhi', runtimeImage: '127.0.0.1:5000/dhi/node' })]);
   });
 });

@@ -22,6 +22,8 @@ const CASES: { name: string; fixture: string; flags: string[] }[] = [
   { name: 'express-writable-dirs', fixture: 'express-cjs', flags: ['--writable-dir', 'uploads', '--writable-dir', 'data/cache'] },
   { name: 'express-distroless', fixture: 'express-cjs', flags: ['--base', 'distroless', '--writable-dir', 'uploads'] },
   { name: 'native-distroless', fixture: 'native-module', flags: ['--base', 'distroless'] },
+  { name: 'express-dhi', fixture: 'express-cjs', flags: ['--base', 'dhi', '--writable-dir', 'uploads'] },
+  { name: 'native-dhi', fixture: 'native-module', flags: ['--base', 'dhi'] },
 ];
 
 const cleanups: (() => Promise<void>)[] = [];

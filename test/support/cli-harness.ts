@@ -11,7 +11,7 @@ import { nodeProjectFs } from '../../src/core/project-fs.js';
 import type { Ask, Question } from '../../src/cli/prompts.js';
 import { nodeFileAccess } from '../../src/write/write-generated.js';
 import { CHECK_DATE } from './dockerfile-rules.js';
-import { FIXED_DISTROLESS_IMAGE, FIXED_IMAGE, FIXED_SLIM_IMAGE, FIXED_TRIXIE_IMAGE } from './images.js';
+import { FIXED_DHI_DEV_IMAGE, FIXED_DHI_IMAGE, FIXED_DISTROLESS_IMAGE, FIXED_IMAGE, FIXED_SLIM_IMAGE, FIXED_TRIXIE_IMAGE } from './images.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
@@ -73,6 +73,7 @@ export async function runInProcess(argv: string[], opts: RunOptions): Promise<Ru
       (async (request) => {
         requests.push(request);
         if (request.runtime === 'distroless') return { image: FIXED_TRIXIE_IMAGE, runtime: FIXED_DISTROLESS_IMAGE, warnings: [] };
+        if (request.runtime === 'dhi') return { image: FIXED_DHI_DEV_IMAGE, runtime: FIXED_DHI_IMAGE, warnings: [] };
         return { image: request.base === 'slim' ? FIXED_SLIM_IMAGE : FIXED_IMAGE, warnings: [] };
       }),
     verifyEngine: opts.verifyEngine,

@@ -38,3 +38,21 @@ export const FIXED_DISTROLESS_IMAGE: ResolvedImage = {
   digest: 'sha256:3333333333333333333333333333333333333333333333333333333333333333',
   resolvedFrom: 'gcr.io',
 };
+
+/** --base dhi: the build stages' Docker Hardened Image (-dev variant) ... */
+export const FIXED_DHI_DEV_IMAGE: ResolvedImage = {
+  ...FIXED_IMAGE,
+  ref: 'dhi.io/node:26.5.0-alpine3.24-dev@sha256:4444444444444444444444444444444444444444444444444444444444444444',
+  repository: 'dhi.io/node',
+  tag: '26.5.0-alpine3.24-dev',
+  digest: 'sha256:4444444444444444444444444444444444444444444444444444444444444444',
+  resolvedFrom: 'dhi.io',
+};
+
+/** ... and its runtime variant (no shell, uid 1000), the same version and Alpine release. */
+export const FIXED_DHI_IMAGE: ResolvedImage = {
+  ...FIXED_DHI_DEV_IMAGE,
+  ref: 'dhi.io/node:26.5.0-alpine3.24@sha256:5555555555555555555555555555555555555555555555555555555555555555',
+  tag: '26.5.0-alpine3.24',
+  digest: 'sha256:5555555555555555555555555555555555555555555555555555555555555555',
+};

@@ -28,12 +28,17 @@ const view = fc.record({
   image,
   runtimeImage: fc.option(image, { nil: false as const }),
   runtimeLabel: fc.constantFrom('distroless (Debian 13, glibc)', 'Docker Hardened Images'),
+  // Each shell-less base's two pin-note lines (render/runtime-base.ts pinNote).
+  runtimePin: fc.constantFrom(
+    { runtimePinHow: 'index digest (its registry publishes', runtimePinWhy: "no version tags; the version is the one the digest's manifest declares)." },
+    { runtimePinHow: 'tag and image index digest, like the build image', runtimePinWhy: '(its -dev variant). No shell here; it runs as node, uid 1000.' },
+  ),
   updateFlags: fc.constantFrom('', ' --registry-mirror http://127.0.0.1:5000', ' --base-image 127.0.0.1:5000/library/node'),
   regenerateCommand: fc.constantFrom('npx create-secure-node-docker --yes', 'npx create-secure-node-docker --yes --base slim --port 8080'),
 });
 type View = typeof view extends fc.Arbitrary<infer T> ? T : never;
 const baseLabelOf = (tag: string) => (tag.includes('alpine') ? `Alpine ${/alpine(\d+\.\d+)/.exec(tag)![1]}` : tag.includes('-slim') ? `Debian ${/-(\w+)-slim/.exec(tag)![1]} (slim)` : 'Debian (slim)');
-const text = (v: View) => render({ ...v, baseLabel: baseLabelOf(v.image.tag), staleImage: v.image.source === 'cache' || v.image.source === 'snapshot' }) + '#\n# Build: docker build -t app .\nFROM base\n';
+const text = (v: View) => render({ ...v, ...v.runtimePin, baseLabel: baseLabelOf(v.image.tag), staleImage: v.image.source === 'cache' || v.image.source === 'snapshot' }) + '#\n# Build: docker build -t app .\nFROM base\n';
 
 describe('the Dockerfile header: one partial, rendered and parsed', () => {
   it.each(goldens)('%s: the golden header parses and re-renders byte for byte', (name) => {
@@ -50,7 +55,7 @@ describe('the Dockerfile header: one partial, rendered and parsed', () => {
         const header = parseHeader(text(v))!;
         expect(header.values).toMatchObject({ generatorVersion: v.generatorVersion, 'image.version': v.image.version, 'image.resolvedAt': v.image.resolvedAt, regenerateCommand: v.regenerateCommand, updateFlags: v.updateFlags });
         expect(header.blocks.has('runtimeImage')).toBe(v.runtimeImage !== false);
-        expect(headerLines(header.values, header.blocks).join('\n') + '\n').toBe(render({ ...v, baseLabel: baseLabelOf(v.image.tag), staleImage: header.blocks.has('staleImage') }));
+        expect(headerLines(header.values, header.blocks).join('\n') + '\n').toBe(render({ ...v, ...v.runtimePin, baseLabel: baseLabelOf(v.image.tag), staleImage: header.blocks.has('staleImage') }));
       }),
     );
   });
