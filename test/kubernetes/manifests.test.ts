@@ -22,6 +22,11 @@ const ALL: K8sCase[] = [
   ...CASES.map((c) => ({ title: c.title, fixture: c.fixture, flags: c.flags })),
   ...FRAMEWORK_CASES.map((c) => ({ title: c.title, fixture: c.fixture, flags: [], ...(c.prepare ? { prepare: c.prepare } : {}) })),
   ...['npm', 'pnpm', 'yarn'].map((m) => ({ title: `workspace-${m}: apps/api`, fixture: `workspace-${m}`, flags: [], packageDir: 'apps/api' })),
+  // Framework packages inside workspaces (test/e2e/workspace-framework-images.test.ts).
+  { title: 'workspace-next-pnpm: apps/web (next start)', fixture: 'workspace-next-pnpm', flags: [], packageDir: 'apps/web' },
+  { title: 'workspace-nest-npm: apps/api', fixture: 'workspace-nest-npm', flags: [], packageDir: 'apps/api' },
+  // Docker Hardened Images: uid 1000, no shell, HEALTHCHECK through node on PATH.
+  { title: 'express-cjs on --base dhi', fixture: 'express-cjs', flags: ['--base', 'dhi', '--writable-dir', 'uploads'] },
   // The shell-less base runs as 65532 and its HEALTHCHECK calls /nodejs/bin/node: the manifests follow the image.
   { title: 'express-cjs on --base distroless (uid 65532)', fixture: 'express-cjs', flags: ['--base', 'distroless', '--writable-dir', 'uploads'] },
 ];
