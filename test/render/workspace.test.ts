@@ -36,6 +36,10 @@ describe('workspace rendering from the fixtures', () => {
     expect(result.files.map((f) => f.path)).toEqual(['apps/api/Dockerfile', '.dockerignore', 'apps/api/compose.yaml', 'apps/api/README.Docker.md', 'apps/api/graceful-shutdown.js']);
   });
 
+  test.each(['distroless', 'dhi'])('--base %s for a workspace package: refused in one line (the shell-less final stage is not taught workspaces yet)', async (base) => {
+    await expect(render('workspace-npm', ['--base', base])).rejects.toThrow(new UsageError(`--base ${base} is not supported for a workspace package yet: use --base alpine or slim`));
+  });
+
   test('detection: the root lockfile and no "workspaces are not supported" warning', async () => {
     const { facts } = await render('workspace-yarn');
     expect(facts.packageManager).toEqual({ name: 'yarn', version: '4.9.2', lockfile: 'yarn.lock', yarnBerry: true });
