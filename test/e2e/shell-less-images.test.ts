@@ -1,14 +1,18 @@
-// End-to-end proof of --base distroless (issue 20) in a real Docker engine. The rig serves a
+// End-to-end proof of --base distroless and --base dhi (issue 20) in a real Docker engine. The rig serves a
 // SHELL-LESS STAND-IN for gcr.io/distroless/nodejs<major>-debian13:nonroot (rig/stand-in-distroless:
 // the real node binary and exactly its ldd libraries, nonroot 65532, no /bin/sh, no package manager)
 // and tags the Debian node stand-in <v>-trixie-slim. gcr.io cannot be mirrored the way Docker Hub is
 // (--registry-mirror covers docker.io only), so the one deviation from a user's run is the CLI's own
 // --runtime-image flag naming the rig's registry: the runtime FROM line says <rig host>/distroless/...
 // instead of gcr.io/distroless/..., and the Dockerfile is built exactly as written.
+// --base dhi gets the same treatment: SHELL-LESS STAND-INS for dhi.io/node:<v>-alpine3.N-dev and
+// <v>-alpine3.N (rig/stand-in-dhi: GLIBC underneath the -alpine names, since Alpine cannot be had here;
+// node 1000, no shell in the runtime), served as <rig host>/dhi/node through --runtime-image.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { httpGet, stopDuringSlowRequest, Container } from './rig/container.js';
+import { publishDhiStandIn, type DhiStandIn } from './rig/dhi-stand-in.js';
 import { publishDistrolessStandIn, tagTrixieSlim, type DistrolessStandIn } from './rig/distroless-stand-in.js';
 import { exec, waitFor } from './rig/exec.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
@@ -21,10 +25,17 @@ import { freePort } from '../support/registry.js';
 const E2E = process.env.E2E === '1';
 if (!E2E) console.log('SKIPPED: the shell-less e2e needs root and a Docker engine it starts itself. Run it with: sudo E2E=1 npx vitest run --config vitest.e2e.config.ts test/e2e/shell-less-images.test.ts');
 
-const HARDENED = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--user', '65532:65532'];
+const hardened = (uid: number) => ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--user', `${uid}:${uid}`];
+
+/** What differs between the shell-less bases, as the generated setup uses them. */
+const BASES = {
+  distroless: { uid: 65532, node: '/nodejs/bin/node' },
+  dhi: { uid: 1000, node: '/usr/bin/node' },
+} as const;
 
 interface ShellLessCase {
   title: string;
+  base: keyof typeof BASES;
   fixture: string;
   flags: string[];
   /** A --writable-dir the app user must be able to write (and /app not). */
@@ -37,10 +48,11 @@ interface ShellLessCase {
 }
 
 const CASES: ShellLessCase[] = [
-  { title: 'express-cjs on distroless, --writable-dir uploads', fixture: 'express-cjs', flags: ['--writable-dir', 'uploads'], writable: 'uploads', command: /^\/nodejs\/bin\/node / },
-  { title: 'native-module (bcrypt compiled by node-gyp on trixie-slim) on distroless', fixture: 'native-module', flags: [], command: /^\/nodejs\/bin\/node / },
+  { title: 'express-cjs on distroless, --writable-dir uploads', base: 'distroless', fixture: 'express-cjs', flags: ['--writable-dir', 'uploads'], writable: 'uploads', command: /^\/nodejs\/bin\/node / },
+  { title: 'native-module (bcrypt compiled by node-gyp on trixie-slim) on distroless', base: 'distroless', fixture: 'native-module', flags: [], command: /^\/nodejs\/bin\/node / },
   {
     title: 'next-app with output: "standalone" on distroless: node server.js, .next/cache writable',
+    base: 'distroless',
     fixture: 'next-app',
     prepare: switchNextToStandalone,
     flags: [],
@@ -48,17 +60,22 @@ const CASES: ShellLessCase[] = [
     // Next's server.js names its process itself (process.title): tini's line shows the command it started.
     command: /^next-server \(v16\./,
   },
+  { title: 'express-cjs on dhi (glibc stand-in under the -alpine names), --writable-dir uploads', base: 'dhi', fixture: 'express-cjs', flags: ['--writable-dir', 'uploads'], writable: 'uploads', command: /^node --require / },
+  { title: 'native-module (bcrypt compiled by node-gyp on the -dev stand-in) on dhi (glibc stand-in under the -alpine names)', base: 'dhi', fixture: 'native-module', flags: [], command: /^node / },
 ];
 
-describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', () => {
+describe.skipIf(!E2E)('--base distroless and --base dhi, built and run on shell-less images', () => {
   let rig: Rig;
-  let runtime: DistrolessStandIn;
+  let distroless: DistrolessStandIn;
+  let dhi: DhiStandIn;
   beforeAll(async () => {
     rig = await startRig();
     const slim = rig.standIns.find((s) => s.flavour === 'slim' && s.release === CURRENT_LTS);
-    if (!slim) throw new Error('the rig has no Debian stand-in for the current LTS');
+    const alpine = rig.standIns.find((s) => s.flavour === 'alpine' && s.release === CURRENT_LTS);
+    if (!slim || !alpine) throw new Error('the rig has no Debian or Alpine stand-in for the current LTS');
     await tagTrixieSlim(rig.registry, slim);
-    runtime = await publishDistrolessStandIn(rig.docker, rig.registry, CURRENT_LTS.nodeVersion);
+    distroless = await publishDistrolessStandIn(rig.docker, rig.registry, CURRENT_LTS.nodeVersion);
+    dhi = await publishDhiStandIn(rig.docker, rig.registry, alpine);
   }, 1_200_000);
   afterAll(async () => {
     await rig?.stop();
@@ -67,14 +84,17 @@ describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', 
   describe.each(CASES)('$title', (c) => {
     let ws: FixtureWorkspace;
     let port: number;
-    const image = `e2e/${c.fixture}-distroless:test`;
+    const { uid, node } = BASES[c.base];
+    const image = `e2e/${c.fixture}-${c.base}:test`;
+    const repository = () => (c.base === 'dhi' ? dhi.repository : distroless.repository);
+    const runtimeRef = () => (c.base === 'dhi' ? `${dhi.repository}:${dhi.runtime.tag}@${dhi.runtime.digest}` : `${distroless.repository}:nonroot@${distroless.digest}`);
     const containers: Container[] = [];
     afterEach(async () => {
       // A failed assertion must not leave a container holding the port for the next test.
       for (const container of containers.splice(0)) await container.remove();
     });
     const run = async (extra: string[]) => {
-      const tmpfs = (c.tmpfs ?? []).flatMap((p) => ['--tmpfs', `${p}:uid=65532,gid=65532`]);
+      const tmpfs = (c.tmpfs ?? []).flatMap((p) => ['--tmpfs', `${p}:uid=${uid},gid=${uid}`]);
       // As compose.yaml does: a volume on the writable dir (Docker copies the image's directory, owner included).
       if (c.writable) tmpfs.push('-v', `/app/${c.writable}`);
       const id = await rig.docker.out(['run', '-d', '--network', 'host', '--health-interval', '2s', ...extra, ...tmpfs, '-e', `PORT=${port}`, image]);
@@ -87,7 +107,7 @@ describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', 
       ws = await fixtureWorkspace(c.fixture);
       c.prepare?.(ws.dir);
       port = await freePort();
-      await generate(ws.dir, rig.registry.url, ['--base', 'distroless', '--runtime-image', runtime.repository, ...c.flags]);
+      await generate(ws.dir, rig.registry.url, ['--base', c.base, '--runtime-image', repository(), ...c.flags]);
     }, 120_000);
     afterAll(async () => {
       for (const container of containers) await container.remove();
@@ -95,19 +115,24 @@ describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', 
       ws?.remove();
     }, 120_000);
 
-    it('pins the trixie-slim build image and the nonroot runtime image by the digests the registry serves, and builds as written', async () => {
+    it('pins the build image and the runtime image by the digests the registry serves, and builds as written', async () => {
       const dockerfile = readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8');
-      expect(dockerfile).toMatch(new RegExp(`^FROM node:${CURRENT_LTS.nodeVersion}-trixie-slim@sha256:[0-9a-f]{64} AS base$`, 'm'));
-      expect(dockerfile).toContain(`FROM ${runtime.repository}:nonroot@${runtime.digest} AS runtime`);
-      expect(dockerfile).toContain(`# Runtime image: Node.js ${runtime.nodeVersion} on distroless`);
+      if (c.base === 'dhi') {
+        expect(dockerfile).toContain(`FROM ${dhi.repository}:${dhi.dev.tag}@${dhi.dev.digest} AS base`);
+        expect(dockerfile).toContain(`# Runtime image: Node.js ${dhi.nodeVersion} on Docker Hardened Images Alpine`);
+      } else {
+        expect(dockerfile).toMatch(new RegExp(`^FROM node:${CURRENT_LTS.nodeVersion}-trixie-slim@sha256:[0-9a-f]{64} AS base$`, 'm'));
+        expect(dockerfile).toContain(`# Runtime image: Node.js ${distroless.nodeVersion} on distroless`);
+      }
+      expect(dockerfile).toContain(`FROM ${runtimeRef()} AS runtime`);
       // Nothing after the runtime FROM needs a shell.
       expect(dockerfile.slice(dockerfile.indexOf(' AS runtime'))).not.toMatch(/^RUN /m);
       const result = await rig.docker.build({ context: ws.dir, tag: image, noCache: true });
-      console.log(`[e2e] ${c.fixture} on distroless: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
+      console.log(`[e2e] ${c.fixture} on ${c.base}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
     });
 
-    it('serves as 65532 under the hardening flags, tini is PID 1, the HEALTHCHECK turns healthy, and there is no shell', async () => {
-      const container = await run(HARDENED);
+    it('serves as the numeric non-root user under the hardening flags, tini is PID 1, the HEALTHCHECK turns healthy, and there is no shell', async () => {
+      const container = await run(hardened(uid));
       const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
       expect(health.status).toBe(200);
       await container.waitHealthy();
@@ -115,9 +140,9 @@ describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', 
       expect(processes[0]!.command.split(' ')[0]).toBe('/usr/local/bin/tini');
       const app = processes.find((p) => c.command.test(p.command));
       expect(app, processes.map((p) => p.command).join('\n')).toBeDefined();
-      for (const p of processes) expect(p.uid, p.command).toBe(65532);
+      for (const p of processes) expect(p.uid, p.command).toBe(uid);
       expect(app!.env.NODE_ENV).toBe('production');
-      expect(await container.inspect('{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.Config.User}}')).toBe('true [ALL] 65532:65532');
+      expect(await container.inspect('{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.Config.User}}')).toBe(`true [ALL] ${uid}:${uid}`);
       for (const shell of ['sh', '/bin/sh', '/bin/bash']) {
         const r = await container.exec([shell, '-c', 'id']);
         expect(r.code, `${shell}: ${r.stdout}${r.stderr}`).not.toBe(0);
@@ -125,7 +150,7 @@ describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', 
       }
       if (c.writable) {
         // The declared writable dir is the app user's (COPY --chown from the init stage); /app is not.
-        const write = (file: string) => container.exec(['/nodejs/bin/node', '-e', `require('fs').writeFileSync(${JSON.stringify(file)}, 'x')`]);
+        const write = (file: string) => container.exec([node, '-e', `require('fs').writeFileSync(${JSON.stringify(file)}, 'x')`]);
         expect((await write(`/app/${c.writable}/probe`)).code).toBe(0);
         expect((await write('/app/probe')).code).not.toBe(0);
       }
@@ -133,7 +158,7 @@ describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', 
     });
 
     it('docker stop lets an in-flight request finish and the container exits 0', async () => {
-      const container = await run(HARDENED);
+      const container = await run(hardened(uid));
       await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
       const result = await stopDuringSlowRequest(container, port, 3000);
       expect(result.status, result.body).toBe(200);
@@ -150,7 +175,7 @@ describe.skipIf(!E2E)('--base distroless, built and run on a shell-less image', 
       const report = JSON.parse(updated.stdout) as { changes: { to: string; stale: boolean }[]; skipped: unknown[] };
       expect(report.skipped).toEqual([]);
       expect(report.changes.map((ch) => ch.stale)).toEqual([false, false]);
-      expect(report.changes[1]!.to).toBe(`${runtime.repository}:nonroot@${runtime.digest}`);
+      expect(report.changes[1]!.to).toBe(runtimeRef());
     });
   });
 });
