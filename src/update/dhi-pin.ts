@@ -10,7 +10,7 @@ import type { PinChange } from './types.js';
 export async function dhiPin(
   from: FromLine,
   c: { name: string; major: number; version: string; dev: boolean; digest: string | null },
-  resolved: Map<string, Promise<ImageResolution>>,
+  /** Asked once per distinct request (plan-update's memo), so lines of one base share a resolution. */
   resolve: (request: ImageRequest) => Promise<ImageResolution>,
 ): Promise<{ pin: PinChange; warnings: string[]; image: ResolvedImage }> {
   const imageRequest: ImageRequest = {
@@ -20,9 +20,7 @@ export async function dhiPin(
     ...(c.name === DHI_REPOSITORY ? {} : { runtimeImage: c.name }),
     noFallback: true,
   };
-  const key = JSON.stringify(imageRequest);
-  if (!resolved.has(key)) resolved.set(key, resolve(imageRequest));
-  const resolution = await resolved.get(key)!;
+  const resolution = await resolve(imageRequest);
   const image = c.dev ? resolution.image : resolution.runtime!;
   const next = `${c.name}:${image.tag}@${image.digest}`;
   return {

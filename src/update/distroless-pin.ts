@@ -11,7 +11,7 @@ export async function distrolessPin(
   from: FromLine,
   c: { name: string; major: number; digest: string | null },
   request: UpdateRequest,
-  resolved: Map<string, Promise<ImageResolution>>,
+  /** Asked once per distinct request (plan-update's memo), so lines of one base share a resolution. */
   resolve: (request: ImageRequest) => Promise<ImageResolution>,
 ): Promise<{ pin: PinChange; warnings: string[]; image: ResolvedImage }> {
   const imageRequest: ImageRequest = {
@@ -23,9 +23,7 @@ export async function distrolessPin(
     baseImage: request.baseImage,
     noFallback: true,
   };
-  const key = JSON.stringify(imageRequest);
-  if (!resolved.has(key)) resolved.set(key, resolve(imageRequest));
-  const resolution = await resolved.get(key)!;
+  const resolution = await resolve(imageRequest);
   const image = resolution.runtime!;
   const next = `${c.name}:${DISTROLESS_TAG}@${image.digest}`;
   return {

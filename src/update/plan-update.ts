@@ -31,7 +31,7 @@ export async function planUpdate(text: string, request: UpdateRequest, resolve: 
   const skipped: SkippedFrom[] = [];
   const warnings: string[] = [];
   const edits: { start: number; end: number; text: string }[] = [];
-  const resolved = new Map<string, Promise<ImageResolution>>();
+  const resolveOnce = onePerRequest(resolve);
   let firstImage: ResolvedImage | undefined;
   let runtimeImage: ResolvedImage | undefined;
 
@@ -43,7 +43,7 @@ export async function planUpdate(text: string, request: UpdateRequest, resolve: 
       continue;
     }
     if (c.kind === 'distroless' || c.kind === 'dhi') {
-      const change = c.kind === 'dhi' ? await dhiPin(from, c, resolved, resolve) : await distrolessPin(from, c, request, resolved, resolve);
+      const change = c.kind === 'dhi' ? await dhiPin(from, c, resolveOnce) : await distrolessPin(from, c, request, resolveOnce);
       if (!warnings.includes(change.warnings.join('\n'))) warnings.push(...change.warnings);
       changes.push(change.pin);
       if (change.pin.stale) edits.push({ start: from.start, end: from.end, text: change.pin.to });
@@ -59,9 +59,7 @@ export async function planUpdate(text: string, request: UpdateRequest, resolve: 
     const base = c.parsed?.flavor ?? 'alpine';
     const nodeRange = request.to === 'lts' || c.parsed?.major === undefined ? undefined : String(c.parsed.major);
     const imageRequest: ImageRequest = { nodeRange, base, registryMirror: request.registryMirror, baseImage: request.baseImage, noFallback: true };
-    const key = JSON.stringify(imageRequest);
-    if (!resolved.has(key)) resolved.set(key, resolve(imageRequest));
-    const resolution = await resolved.get(key)!;
+    const resolution = await resolveOnce(imageRequest);
     if (!warnings.includes(resolution.warnings.join('\n'))) warnings.push(...resolution.warnings);
     const image = resolution.image;
     firstImage ??= image;
@@ -83,4 +81,14 @@ export async function planUpdate(text: string, request: UpdateRequest, resolve: 
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) updated = updated.slice(0, edit.start) + edit.text + updated.slice(edit.end);
   updated = refreshHeader(updated, { ...(edits.length > 0 && firstImage ? { image: firstImage } : {}), ...(runtimeImage ? { runtimeImage } : {}) });
   return { text: updated, changes, skipped, warnings: [...new Set(warnings)] };
+}
+
+/** The resolver, asked once per distinct request: FROM lines that share an image share its resolution. */
+function onePerRequest(resolve: Resolve): Resolve {
+  const resolved = new Map<string, Promise<ImageResolution>>();
+  return (request) => {
+    const key = JSON.stringify(request);
+    if (!resolved.has(key)) resolved.set(key, resolve(request));
+    return resolved.get(key)!;
+  };
 }
