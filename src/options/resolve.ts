@@ -73,6 +73,8 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
   if (base === 'dhi' && flags.baseImage !== undefined) {
     throw new UsageError('--base dhi takes its build and runtime images from dhi.io/node: use --runtime-image <repository> for a copy of it, not --base-image');
   }
+  // The workspace transform has no shell-less runtime stage yet; refused here, before any registry lookup.
+  if (shellLess && facts.workspace) throw new UsageError(`--base ${base} is not supported for a workspace package yet: use --base alpine or slim`);
   if (given.kubernetes === false && given.kubernetesImage !== undefined) throw new UsageError('--kubernetes-image sets the image of k8s/: drop --no-kubernetes');
 
   const packageManager = {

@@ -14,7 +14,6 @@ import { runtimeBase } from './runtime-base.js';
 import { runtimeView } from './runtime-view.js';
 import { baseLabel, isStale } from './dockerfile-header.js';
 import { DOCKER_STOP_SECONDS, HARDENED_RUN_FLAGS, SHUTDOWN_TIMEOUT_SECONDS, STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
-import { UsageError } from '../errors.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
 
 const NPMRC_SECRET_TARGET = '/root/.npmrc';
@@ -67,7 +66,6 @@ export function buildView(input: ViewInput) {
   const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
   const secret = npmrcSecretShape(options.registry);
 
-  if (wsStages && !runtime.shell) throw new UsageError(`--base ${options.base} is not supported for a workspace package yet: use --base alpine or slim`);
   const runtimeStage = runtimeView({ runtime, image: input.runtimeImage, command: recipe.plan.command, writable, runtimePackages: recipe.plan.systemPackages.runtime, healthScript });
 
   const runFlags = [
