@@ -3,6 +3,7 @@
 // message, fix and the matching hadolint/Trivy/Checkov/BuildKit ids).
 import type { Env, Instruction } from 'dockerfile-ast';
 import type { Hit, RuleId } from './catalog.js';
+import { looksLikeSecretName } from '../core/secret-name.js';
 import { finalChain, isKeyword, lineOf, modelDockerfile, shellCommands, type DockerfileModel } from './dockerfile-model.js';
 import { baseImageRules } from './dockerfile-base.js';
 import { copySources, every, everyCommand, type DockerfileContext, execArgv, finalInstructions, finalLine, lastOf, mountsOf, subcommand, words } from './dockerfile-helpers.js';
@@ -14,9 +15,6 @@ export type { DockerfileContext } from './dockerfile-helpers.js';
 
 type DockerfileRule = (model: DockerfileModel, context: DockerfileContext) => Hit[];
 
-const SECRET_NAME_PARTS = new Set([
-  'TOKEN', 'AUTHTOKEN', 'PASSWORD', 'PASSWD', 'PASS', 'SECRET', 'SECRETS', 'AUTH', 'KEY', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS',
-]);
 const SECRET_FILE = /^(\.npmrc|\.env(\..+)?|id_rsa|id_ed25519)$|\.(pem|key)$/;
 const WRITES_SECRET_FILE = />>?\s*["']?[^\s"';&|]*(\.npmrc|\.env)(\s|["';&|]|$)/;
 const REGISTRY_SECRET_USE = /\.npmrc|\/run\/secrets\/|_auth|NPM_TOKEN|NODE_AUTH_TOKEN|npm_config_userconfig/i;
@@ -41,7 +39,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
   dependencyRules,
   fullInstallCopyRule,
   simple('no-secret-names', ['ENV', 'ARG'], (i) => {
-    const secret = (i as Env).getProperties().map((p) => p.getName()).find((name) => nameParts(name).some((part) => SECRET_NAME_PARTS.has(part)));
+    const secret = (i as Env).getProperties().map((p) => p.getName()).find(looksLikeSecretName);
     return secret ? `${i.getKeyword()} ${secret} looks like a secret; build args and env vars are stored in the image` : false;
   }),
   simple('no-auth-token-value', ['ENV', 'ARG'], (i) => /_auth/i.test(i.getArgumentsContent() ?? '')),
@@ -160,12 +158,4 @@ function noHealthcheck(model: DockerfileModel): Hit[] {
 
 function cacheMounted(run: Instruction, target: string): boolean {
   return mountsOf(run).some((o) => (o.get('type') === 'cache' || o.get('type') === 'tmpfs') && (o.get('target') ?? o.get('dst') ?? o.get('destination'))?.replace(/\/+$/, '') === target);
-}
-
-/** NPM_TOKEN -> [NPM, TOKEN]; npmAuthToken -> [NPM, AUTH, TOKEN]. */
-function nameParts(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .split(/[_\-.]+/)
-    .map((part) => part.toUpperCase());
 }
