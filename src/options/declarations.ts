@@ -9,6 +9,7 @@ import type { OptionDeclarations } from './declaration.js';
 import type { Base } from './flags.js';
 import { promptCheck, splitList } from './question.js';
 import * as v from '../core/validate.js';
+import { variableName } from './build-variables.js';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_BUILD_TIMEOUT_SECONDS = 15 * 60;
@@ -364,6 +365,20 @@ export const OPTIONS: OptionDeclarations = {
     describe: 'Run-time variables (NAME=value lines, e.g. .env): compose.yaml reads it as env_file and --verify runs with it; never part of the image',
     validate: (value, where) => v.projectPath(value, where),
     writeBack: { kind: 'setup', args: (o) => (o.envFile === undefined ? [] : ['--run-env-file', o.envFile]) },
+  },
+  buildArgs: {
+    flag: 'build-arg',
+    type: 'list',
+    describe: 'A public variable the build step reads (e.g. NEXT_PUBLIC_API_URL), as ARG in the build stage; its value comes from docker build --build-arg NAME (repeatable; never a secret: it stays in docker history)',
+    validate: (value, where) => variableName(value, where),
+    writeBack: { kind: 'setup', args: (o) => o.buildVariables.args.flatMap((n) => ['--build-arg', n]) },
+  },
+  buildSecrets: {
+    flag: 'build-secret',
+    type: 'list',
+    describe: 'A secret the build step reads as $NAME, mounted only for the build step (docker build --secret id=NAME,env=NAME; never in a layer or history; repeatable)',
+    validate: (value, where) => variableName(value, where),
+    writeBack: { kind: 'setup', args: (o) => o.buildVariables.secrets.flatMap((n) => ['--build-secret', n]) },
   },
 };
 

@@ -48,6 +48,10 @@ export interface Flags {
   startTimeout?: string;
   /** --run-env-file: run-time variables for compose.yaml's env_file and the --verify run. */
   envFile?: string;
+  /** --build-arg NAME (repeatable): an ARG the build step reads; public values only. */
+  buildArgs?: string[];
+  /** --build-secret NAME (repeatable): a BuildKit secret the build step reads as $NAME. */
+  buildSecrets?: string[];
   /** --kubernetes: also write k8s/ (Deployment, Service, kustomization.yaml). */
   kubernetes?: boolean;
   /** --kubernetes-image <name>[:tag]@sha256:<digest>: the image k8s/ deploys (implies --kubernetes). */

@@ -5,6 +5,7 @@ import type { Base } from './flags.js';
 import type { ShutdownChoice } from '../shutdown/choose.js';
 import type { EngineCli } from '../core/engine-cli.js';
 import type { WorkspaceOptions } from './workspace.js';
+import type { BuildVariables } from './build-variables.js';
 
 export type { Base } from './flags.js';
 export type { PackageManagerName } from '../detect/facts.js';
@@ -50,6 +51,8 @@ export interface Options {
   userComposeFile?: string;
   /** --run-env-file, relative to [dir]: compose.yaml's env_file and the --verify run's variables (never the build). */
   envFile?: string;
+  /** --build-arg / --build-secret: the variables the build step reads (names only; values come from the build's environment). */
+  buildVariables: BuildVariables;
   /** Install inputs and install-stage ENV, from detection (validated at the facts boundary). */
   install: { paths: string[]; env: Record<string, string> };
   allowNoLockfile: boolean;

@@ -11,6 +11,7 @@ import type { Options, PrivateRegistry } from './options.js';
 import { validateFacts } from './validate-facts.js';
 import * as v from '../core/validate.js';
 import { workspaceOptions } from './workspace.js';
+import { buildVariables } from './build-variables.js';
 
 export type { Answers, Flags } from './flags.js';
 export type { Base, Options, PackageManagerName, PrivateRegistry } from './options.js';
@@ -115,6 +116,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     },
     install: facts.install,
     ...(flags.envFile !== undefined ? { envFile: v.projectPath(flags.envFile, '--run-env-file') } : {}),
+    buildVariables: buildVariables(flags, plan ? plan.buildSteps.length > 0 : build !== undefined),
     userComposeFile: facts.existing.composeFile !== undefined && facts.existing.composeFile !== COMPOSE_FILE ? facts.existing.composeFile : undefined,
     allowNoLockfile,
     force: flags.force,

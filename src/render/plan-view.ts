@@ -71,12 +71,15 @@ function holds(copies: Copy[], file: string, from?: Copy['from']): boolean {
 /** The plan's Dockerfile lines: `plan` is the rendered one (preload filled in, re-rooted in a workspace). */
 export function planView(plan: RecipePlan, options: Options, install: InstallPlan, mounts: string[]) {
   const ws = plan.workspace;
+  const variables = options.buildVariables;
   const steps = plan.buildSteps.map((step) => {
     const script = /^npm run ([\w:.-]+)$/.exec(step)?.[1];
-    return `RUN ${script === undefined ? step : install.runBuild(script)}`;
+    // The secrets go to the app's own scripts (what reads them), not to the tool's housekeeping steps.
+    return `RUN ${script === undefined ? step : withBuildSecrets(install.runBuild(script), variables.secrets)}`;
   });
   // Outside a workspace the build takes the whole context; inside one, the workspace transform's steps.
-  const before = ws ? ws.prepare.map((i) => instruction(i, mounts)) : ['COPY . .'];
+  // The ARG lines come after the install, so a new value rebuilds only from the build steps on.
+  const before = [...(ws ? ws.prepare.map((i) => instruction(i, mounts)) : ['COPY . .']), ...variables.args.map((name) => `ARG ${name}`)];
   const buildLines = ws ? (steps.length > 0 || ws.prepare.length > 0 ? [...before, ...steps] : []) : steps.length > 0 ? [...before, ...steps] : [];
   const writable = [...new Set([...plan.writablePaths, ...options.writableDirs])];
   const depsStage = plan.productionDependencies && plan.runtimeCopies.some((c) => c.from === 'deps');
@@ -99,6 +102,18 @@ function instruction(i: BuildInstruction, mounts: string[]): string {
   if ('workdir' in i) return `WORKDIR ${i.workdir}`;
   if ('run' in i) return `RUN ${i.run}`;
   return `RUN ${mounts.map((m) => `${m} \\\n    `).join('')}${i.install}`;
+}
+
+/**
+ * A script step (`npm run build`: one simple command) that reads build secrets: each is mounted
+ * (required, so a build without it fails at once, naming it) and read into the same-named
+ * variable, the environment of this one command only.
+ */
+export function withBuildSecrets(step: string, secrets: string[]): string {
+  if (secrets.length === 0) return step;
+  const mounts = secrets.map((id) => `--mount=type=secret,id=${id},required=true \\\n    `).join('');
+  const assignments = secrets.map((id) => `${id}="$(cat /run/secrets/${id})"`).join(' ');
+  return `${mounts}${assignments} ${step}`;
 }
 
 function copyLine(copy: Copy): string {

@@ -63,7 +63,12 @@ export function buildView(input: ViewInput) {
   const writable = recipe.writable.map((d) => `${appDir}/${d}`);
   const volumes = recipe.writable.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
   const healthScript = healthProbe(options);
-  const secretFlag = options.registry ? ' --secret id=npmrc,src=$HOME/.npmrc' : '';
+  const { args: buildArgs, secrets: buildSecrets } = options.buildVariables;
+  const secretFlag = [
+    ...(options.registry ? [' --secret id=npmrc,src=$HOME/.npmrc'] : []),
+    ...buildArgs.map((name) => ` --build-arg ${name}`),
+    ...buildSecrets.map((name) => ` --secret id=${name},env=${name}`),
+  ].join('');
   const secret = npmrcSecretShape(options.registry);
 
   const runtimeStage = runtimeView({ runtime, image: input.runtimeImage, command: recipe.plan.command, writable, runtimePackages: recipe.plan.systemPackages.runtime, healthScript });
@@ -105,6 +110,16 @@ export function buildView(input: ViewInput) {
     productionInstall: wsStages ? (wsStages.productionInstall ?? false) : plan.productionInstall,
     fullInstall: wsStages ? wsStages.fullInstall : plan.fullInstall,
     registry: options.registry !== undefined,
+    buildArgs,
+    buildSecrets,
+    composeBuildArgs: buildArgs.map((name) => ({ name, value: `\${${name}:?set ${name} for the build}` })),
+    buildVariables: buildArgs.length + buildSecrets.length > 0,
+    buildVariablesList: codeList([...buildArgs, ...buildSecrets]),
+    buildArgsList: codeList(buildArgs),
+    buildArgsMany: buildArgs.length > 1,
+    buildSecretsList: codeList(buildSecrets),
+    buildSecretsMany: buildSecrets.length > 1,
+    buildSecretIds: [...(options.registry ? ['npmrc'] : []), ...buildSecrets],
     registryUrl: secret.registryUrl,
     registryHostPath: secret.registryHostPath,
     npmrcSecretLines: secret.lines,
@@ -173,4 +188,10 @@ function updateFlags(options: Options): string {
   if (options.image.registryMirror) flags.push(` --registry-mirror ${options.image.registryMirror}`);
   if (options.image.baseImage) flags.push(` --base-image ${options.image.baseImage}`);
   return flags.join('');
+}
+
+/** `A`, `A` and `B`, `A`, `B` and `C`: names as inline code in a sentence. */
+function codeList(names: string[]): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }

@@ -14,7 +14,7 @@ const toggle = (name: string) => optional(fc.constantFrom([`--${name}`], [`--no-
 
 const fixtureFlags = fc.oneof(
   fc.record({ fixture: fc.constant('express-cjs'), extra: fc.constant<string[][]>([]) }),
-  fc.record({ fixture: fc.constant('typescript-build'), extra: fc.constantFrom([], [['--build']]) }),
+  fc.record({ fixture: fc.constant('typescript-build'), extra: fc.constantFrom([], [['--build']], [['--build-arg', 'PUBLIC_URL'], ['--build-secret', 'API_TOKEN'], ['--build-secret', 'SENTRY_AUTH_TOKEN']]) }),
   fc.record({
     fixture: fc.constant('no-lockfile'),
     extra: fc.constantFrom('npm', 'pnpm', 'yarn').map((pm) => [['--allow-no-lockfile'], ['--package-manager', pm]]),

@@ -5,6 +5,7 @@ import type { ProjectFacts } from '../../src/detect/facts.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { renderFiles } from '../../src/render/index.js';
 import { modelDockerfile } from '../support/dockerfile-model.js';
+import { checkDockerfile } from '../support/dockerfile-rules.js';
 import { factsFor } from '../support/facts.js';
 import { FIXED_IMAGE, FIXED_SLIM_IMAGE } from '../support/images.js';
 
@@ -103,5 +104,43 @@ describe('the runtime stage holds what the command runs', () => {
 
   it('the same app without a build copies the context, which holds server.js', () => {
     expect(render([], { entry: 'server.js' }).file('Dockerfile')).toMatch(/^COPY \. \.$/m);
+  });
+});
+
+describe('build variables (--build-arg, --build-secret)', () => {
+  const built = { build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' } as const;
+
+  it('an ARG after the install, a required secret mount on the build script only, and nothing of either in the runtime stage', () => {
+    const { file } = render(['--build-arg', 'PUBLIC_URL', '--build-secret', 'API_TOKEN', '--build-secret', 'SENTRY_AUTH_TOKEN'], built);
+    const build = stage(file('Dockerfile'), 'build');
+    expect(build).toContain(
+      'COPY . .\nARG PUBLIC_URL\nRUN --mount=type=secret,id=API_TOKEN,required=true \\\n    --mount=type=secret,id=SENTRY_AUTH_TOKEN,required=true \\\n    API_TOKEN="$(cat /run/secrets/API_TOKEN)" SENTRY_AUTH_TOKEN="$(cat /run/secrets/SENTRY_AUTH_TOKEN)" npm run build\n',
+    );
+    // The ARG comes after the install, so a new value does not re-run it.
+    expect(build.indexOf('ARG PUBLIC_URL')).toBeGreaterThan(build.indexOf('npm ci'));
+    expect(stage(file('Dockerfile'), 'runtime')).not.toMatch(/PUBLIC_URL|API_TOKEN|SENTRY/);
+    expect(checkDockerfile(file('Dockerfile'))).toEqual([]);
+    expect(file('Dockerfile')).toContain('# Build: DOCKER_BUILDKIT=1 docker build --build-arg PUBLIC_URL --secret id=API_TOKEN,env=API_TOKEN --secret id=SENTRY_AUTH_TOKEN,env=SENTRY_AUTH_TOKEN -t demo .');
+  });
+
+  it('compose.yaml passes the arg from the environment (stopping when unset) and the secrets from the environment', () => {
+    const compose = render(['--build-arg', 'PUBLIC_URL', '--build-secret', 'API_TOKEN'], built).file('compose.yaml');
+    expect(compose).toContain('      args:\n        PUBLIC_URL: ${PUBLIC_URL:?set PUBLIC_URL for the build}\n      secrets:\n        - API_TOKEN\n');
+    expect(compose).toMatch(/\nsecrets:\n {2}API_TOKEN:\n {4}# Read by the build step only \(--build-secret\), from the environment compose runs in\.\n {4}environment: API_TOKEN\n$/);
+  });
+
+  it('with a private registry, the npmrc secret and the build secrets side by side', () => {
+    const compose = render(['--build-secret', 'API_TOKEN', '--npm-registry', 'https://npm.example.com/'], built).file('compose.yaml');
+    expect(compose).toContain('      secrets:\n        - npmrc\n        - API_TOKEN\n');
+    expect(compose).toMatch(/\nsecrets:\n {2}npmrc:\n[\s\S]*file: \$\{NPMRC_PATH:-\$\{HOME\}\/\.npmrc\}\n {2}API_TOKEN:\n/);
+  });
+
+  it('README.Docker.md says what each is and how to pass it; without any, how to add them', () => {
+    const readme = render(['--build-arg', 'PUBLIC_URL', '--build-secret', 'API_TOKEN'], built).file('README.Docker.md');
+    expect(readme).toContain('The build step reads `PUBLIC_URL` and `API_TOKEN`');
+    expect(readme).toContain('`PUBLIC_URL` is an `ARG` line in the build stage');
+    expect(readme).toContain('`API_TOKEN` is a BuildKit secret (`--build-secret`)');
+    const plain = render([], built).file('README.Docker.md');
+    expect(plain).toContain('- `--build-secret NAME` for a secret');
   });
 });
