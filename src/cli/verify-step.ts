@@ -42,6 +42,7 @@ export function verifyTarget(build: { context: string; dockerfile: string }, pro
     wiring: rendered.wiring,
     nodeMajor: Number.isInteger(major) ? major : undefined,
     stopGraceSeconds: STOP_GRACE_PERIOD_SECONDS,
+    buildVariables: options.buildVariables,
     ...(env.envFile ? { envFile: env.envFile } : {}),
     ...(env.envTemplate ? { envTemplate: env.envTemplate } : {}),
   };

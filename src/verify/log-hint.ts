@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import { runtimeInstallHint } from './runtime-install.js';
 import { buildVariableHint, runVariableHint } from './variable-hints.js';
+import { missingVariable } from './missing-variable.js';
 import { CHECK_PREFIX } from '../render/start-file-check.js';
 
 /** The generated Dockerfile's WORKDIR. */
@@ -41,8 +42,15 @@ export interface Diagnosis {
 }
 
 export function diagnose(failure: Failure, ctx: HintContext): Diagnosis {
-  const lines = failure.kind === 'build' ? failure.lines : relevantLines(ctx.log);
+  const lines = failure.kind === 'build' ? withVariableLine(failure) : relevantLines(ctx.log);
   return { hint: hintFor(failure, ctx), lines };
+}
+
+/** The build lines shown, led by the line that says a variable is not set when it scrolled out of them. */
+function withVariableLine(failure: Extract<Failure, { kind: 'build' }>): string[] {
+  const missing = missingVariable(failure.output ?? '');
+  if (!missing || failure.lines.some((l) => l.includes(missing.line))) return failure.lines;
+  return [missing.line, '...', ...failure.lines];
 }
 
 function hintFor(failure: Failure, ctx: HintContext): string {

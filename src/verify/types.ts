@@ -29,6 +29,8 @@ export interface VerifyTarget {
   envFile?: RunEnvFile;
   /** A committed template such as .env.example, named in the missing-variable hint (never read). */
   envTemplate?: string;
+  /** --build-arg / --build-secret names: their values come from the environment verify runs in. */
+  buildVariables: { args: string[]; secrets: string[] };
 }
 
 export interface RunEnvFile {

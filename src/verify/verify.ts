@@ -6,13 +6,15 @@ import { Engine, probeEngine, VERIFY_LABEL, type EngineCli } from './engine.js';
 import { previousSupportedLts } from '../rules/node-schedule.js';
 import { diagnose, type Diagnosis } from './log-hint.js';
 import { npmrcSecret, type NpmrcSecret } from './npmrc-source.js';
+import { buildVariableArgs, type BuildVariableValues } from './build-variables.js';
 import { redactResult, valueRedactor } from './redact-values.js';
 import { withinSeconds } from './time-bound.js';
 import type { Check, VerifyDeps, VerifyResult, VerifySettings, VerifyTarget } from './types.js';
 
 export async function verify(target: VerifyTarget, settings: VerifySettings, deps: VerifyDeps): Promise<VerifyResult> {
-  // No --run-env-file value reaches a progress line, the report or --json.
-  const redact = valueRedactor(target.envFile?.values ?? []);
+  // No --run-env-file value or build secret reaches a progress line, the report or --json.
+  const buildSecretValues = target.buildVariables.secrets.map((n) => deps.secretFiles.env[n] ?? '').filter((value) => value !== '');
+  const redact = valueRedactor([...(target.envFile?.values ?? []), ...buildSecretValues]);
   const result = await verifyUnredacted(target, settings, { ...deps, progress: (line) => deps.progress(redact(line)) });
   return redactResult(result, redact);
 }
@@ -38,6 +40,7 @@ async function verifyUnredacted(target: VerifyTarget, settings: VerifySettings, 
   };
 
   let secret: NpmrcSecret = { kind: 'none' };
+  let variables: BuildVariableValues | undefined;
   try {
     secret = await npmrcSecret(target.dockerfile, target.registry, deps.secretFiles);
     if (secret.kind === 'missing') {
@@ -45,7 +48,13 @@ async function verifyUnredacted(target: VerifyTarget, settings: VerifySettings, 
       result.hint = secret.message;
       return result;
     }
-    const built = await build(engine, target, settings, deps, { image, secret, bridge: probe.info.bridge });
+    variables = await buildVariableArgs(target.buildVariables, deps.secretFiles);
+    if (variables.kind === 'missing') {
+      record({ name: 'builds', ok: false, seconds: 0, detail: 'a build variable is not set' });
+      result.hint = variables.message;
+      return result;
+    }
+    const built = await build(engine, target, settings, deps, { image, secret, variableArgs: variables.args, bridge: probe.info.bridge });
     if (deps.signal.aborted) return cancelled(result);
     record(built.check);
     if (!built.check.ok) {
@@ -68,12 +77,15 @@ async function verifyUnredacted(target: VerifyTarget, settings: VerifySettings, 
     }
     await engine.removeStageImages(`${VERIFY_LABEL}=${deps.id}`);
     if (secret.kind === 'file') await secret.remove?.();
+    if (variables?.kind === 'ok') await variables.remove();
   }
 }
 
 interface BuildContext {
   image: string;
   secret: NpmrcSecret;
+  /** --build-arg NAME=value and --secret id=NAME,src=<temp file> for the build's variables. */
+  variableArgs: string[];
   bridge: boolean;
 }
 
@@ -83,6 +95,7 @@ async function build(engine: Engine, target: VerifyTarget, settings: VerifySetti
   // Without a bridge network (rootless setups, the e2e rig) RUN steps need the host network.
   if (!ctx.bridge) args.push('--network', 'host');
   if (ctx.secret.kind === 'file') args.push('--secret', `id=npmrc,src=${ctx.secret.path}`);
+  args.push(...ctx.variableArgs);
   if (target.dockerfilePath) args.push('-f', target.dockerfilePath);
   args.push(target.context);
 

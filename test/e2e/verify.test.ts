@@ -4,7 +4,7 @@
 // fixtures have no dependencies, so builds after the first are mostly cached.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -171,7 +171,7 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     expect(await leftovers()).toEqual({ containers: '', images: '' });
   });
 
-  it('a build that reads a variable (as a Next.js route module does while collecting page data): exit 5 naming it and saying a secret is no build argument', async () => {
+  it('a build that reads a public setting (as a Next.js route module does while collecting page data): exit 5 naming it with --build-arg and --build-secret; with --build-arg and the value in the environment it passes', async () => {
     // A lean stand-in for the Next.js case (a Next build takes minutes here): the build step loads a module that reads the variable.
     // Why the earlier "then it passes" half failed: it ran the stand-in with `--entry server.js` and a
     // build script. With a build script the runtime stage copies only the build output (dist/), so
@@ -183,17 +183,67 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
     const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { scripts: Record<string, string> };
     pkg.scripts.build = 'node build.js';
     writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
-    const config = 'const key = process.env.PAYMENT_API_KEY;\nif (!key) throw new Error("PAYMENT_API_KEY environment variable is not set");\nmodule.exports = { key };\n';
-    writeFileSync(path.join(ws.dir, 'payment.js'), config);
-    const copyToDist = "const fs = require('fs');\nfs.mkdirSync('dist', { recursive: true });\nfor (const f of ['server.js', 'graceful-shutdown.js']) fs.copyFileSync(f, 'dist/' + f);\n";
-    writeFileSync(path.join(ws.dir, 'build.js'), `require('./payment.js');\n${copyToDist}`);
+    // A public setting (the Next.js case below is a secret): the hint offers --build-arg too.
+    const config = 'const url = process.env.PUBLIC_SITE_URL;\nif (!url) throw new Error("PUBLIC_SITE_URL environment variable is not set");\nmodule.exports = { url };\n';
+    writeFileSync(path.join(ws.dir, 'site.js'), config);
+    const copyToDist = "const fs = require('fs');\nfs.mkdirSync('dist', { recursive: true });\nfs.copyFileSync('server.js', 'dist/server.js');\nfs.writeFileSync('dist/graceful-shutdown.js', 'exports.gracefulShutdown = () => {};\\n');\n";
+    // server.js calls the wired module; here the preloaded one (graceful-shutdown.cjs) drains the server, so the wired call is a no-op.
+    writeFileSync(path.join(ws.dir, 'build.js'), `require('./site.js');\n${copyToDist}`);
     const failed = await verifyRun(ws.dir, ['--entry', 'dist/server.js']);
     expect(failed.code, failed.stderr).toBe(5);
     expect(failed.verify?.checks.map((c) => [c.name, c.ok])).toEqual([['builds', false]]);
-    expect(failed.verify?.hint).toMatch(/^the build stops because PAYMENT_API_KEY is not set: the app reads it while building .* A secret must not be a build argument/);
+    expect(failed.verify?.hint).toMatch(/^the build stops because PUBLIC_SITE_URL is not set: the app reads it while building .* regenerate with --build-secret PUBLIC_SITE_URL if it is a secret \(mounted for the build step only, never stored\), or --build-arg PUBLIC_SITE_URL if it is a public setting \(it stays in docker history\) and run --verify with PUBLIC_SITE_URL set in the environment/);
+
+    // Given the documented way for a public setting: --build-arg, the value from the environment.
+    const passed = await exec(process.execPath, cliArgs(ws.dir, ['--force', '--entry', 'dist/server.js', '--build-arg', 'PUBLIC_SITE_URL']), { env: { ...env, PUBLIC_SITE_URL: 'https://shop.example.com' }, timeoutMs: 600_000, allowFailure: true });
+    expect(passed.code, passed.stderr).toBe(0);
+    expect(readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8')).toContain('COPY . .\nARG PUBLIC_SITE_URL\nRUN npm run build\n');
 
     expect(await leftovers()).toEqual({ containers: '', images: '' });
   });
+
+  it('Next.js: a page module that reads a secret while Next collects page data: exit 5 naming it and --build-secret; declared but unset, exit 5 before building; given in the environment, every check passes and the value is in no layer, history, config or output', async () => {
+    const ws = await workspace('next-app');
+    // The route module throws at import, as public starters do for an API key the page fetches with.
+    const page = "const key: string = process.env.REPORT_API_KEY ?? '';\nif (key === '') throw new Error('REPORT_API_KEY environment variable is not set');\nexport default function Report() {\n  return <p>report ready ({key.length} characters of key)</p>;\n}\n";
+    mkdirSync(path.join(ws.dir, 'app/report'), { recursive: true });
+    writeFileSync(path.join(ws.dir, 'app/report/page.tsx'), page);
+
+    const failed = await verifyRun(ws.dir);
+    expect(failed.code, failed.stderr).toBe(5);
+    expect(failed.verify?.checks.map((c) => [c.name, c.ok])).toEqual([['builds', false]]);
+    expect(failed.verify?.hint).toMatch(/^the build stops because REPORT_API_KEY is not set: .* regenerate with --build-secret REPORT_API_KEY \(/);
+
+    const unset = await verifyRun(ws.dir, ['--force', '--build-secret', 'REPORT_API_KEY']);
+    expect(unset.code, unset.stderr).toBe(5);
+    expect(unset.verify?.checks).toEqual([expect.objectContaining({ name: 'builds', ok: false, detail: 'a build variable is not set' })]);
+    expect(unset.verify?.hint).toBe('the build reads REPORT_API_KEY, which is not set (or empty) in this environment: export REPORT_API_KEY=<value> and run again (REPORT_API_KEY is a build secret (--build-secret: mounted for the build step only, never stored))');
+
+    const key = `rk-${randomBytes(16).toString('hex')}`;
+    const r = await exec(process.execPath, cliArgs(ws.dir, ['--force', '--build-secret', 'REPORT_API_KEY', '--keep-image']), { env: { ...env, REPORT_API_KEY: key }, timeoutMs: 900_000, allowFailure: true });
+    expect(r.code, r.stderr).toBe(0);
+    const kept = (JSON.parse(r.stdout) as { verify: { keptImage?: string; checks: { ok: boolean }[] } }).verify;
+    try {
+      expect(kept.checks.every((c) => c.ok)).toBe(true);
+      expect(r.stdout + r.stderr).not.toContain(key);
+      const dockerfile = readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8');
+      expect(dockerfile).toContain('RUN --mount=type=secret,id=REPORT_API_KEY,required=true \\\n    REPORT_API_KEY="$(cat /run/secrets/REPORT_API_KEY)" npm run build\n');
+      expect(readFileSync(path.join(ws.dir, 'compose.yaml'), 'utf8')).toContain('\n  REPORT_API_KEY:\n    # Read by the build step only (--build-secret), from the environment compose runs in.\n    environment: REPORT_API_KEY\n');
+      const history = await rig.docker.out(['history', '--no-trunc', '--format', '{{.CreatedBy}}', kept.keptImage!]);
+      const config = await rig.docker.out(['image', 'inspect', kept.keptImage!]);
+      // The build stage's history is not the final image's: the runtime stage does not even name the secret.
+      expect(history).toMatch(/^CMD \["dumb-init"/m);
+      expect(history).not.toContain('REPORT_API_KEY');
+      expect(history).not.toContain(key);
+      expect(config).not.toContain(key);
+      const scan = await scanSavedImage(rig.docker, kept.keptImage!, [key]);
+      expect(scan.layers).toBeGreaterThan(0);
+      expect(scan.hits).toEqual([]);
+    } finally {
+      if (kept.keptImage) await rig.docker.run(['image', 'rm', '-f', kept.keptImage]);
+    }
+    expect(await leftovers()).toEqual({ containers: '', images: '' });
+  }, 1_800_000);
 
   it('an engine that accepts the connection and never answers: one line and exit 5 after the probe bound, not a hang', async () => {
     const ws = await workspace('verify-good');

@@ -185,6 +185,23 @@ describe('SlowBuffer on Node 26 (jsonwebtoken -> jwa 1.4.1 -> buffer-equal-const
   });
 });
 
+describe('a build that stops on a variable names it and the flag for it (captured)', () => {
+  it('next build: a page module throws REPORT_API_KEY is not set at "Collecting page data" -> --build-secret only (the name looks like a secret)', () => {
+    const lines = log('next-build-missing-secret.log').split('\n').filter(Boolean);
+    const d = diagnose({ kind: 'build', lines, output: lines.join('\n') }, ctx());
+    expect(d.hint).toBe(
+      'the build stops because REPORT_API_KEY is not set: the app reads it while building (e.g. a Next.js route module at "Collecting page data"). Best, read it at run time instead (inside the request handler; in Next.js after await connection()) and pass it with --run-env-file; if the build needs it, regenerate with --build-secret REPORT_API_KEY (a BuildKit secret for the build step only, never in a layer or the history) and run --verify with REPORT_API_KEY set in the environment (README.Docker.md, "Variables at build time")',
+    );
+    expect(d.lines[0]).toBe('[cause]: Error: REPORT_API_KEY environment variable is not set');
+  });
+
+  it('the line naming the variable leads the lines shown when it scrolled out of them', () => {
+    const output = log('next-build-missing-secret.log');
+    const tail = output.split('\n').filter(Boolean).slice(-5);
+    expect(diagnose({ kind: 'build', lines: tail, output }, ctx()).lines).toEqual(['[cause]: Error: REPORT_API_KEY environment variable is not set', '...', ...tail]);
+  });
+});
+
 describe('a build failure that names no variable keeps the generic hint', () => {
   it('next build stopping at type checking (captured)', () => {
     const lines = log('next-build-type-error.log').split('\n').filter(Boolean);
