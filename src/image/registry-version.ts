@@ -6,7 +6,7 @@
 
 import semver from 'semver';
 import { ImageResolutionError } from '../errors.js';
-import { isLtsLine } from '../rules/node-schedule.js';
+import { isLtsLine } from '../core/node-schedule.js';
 import type { ImageCache } from './deps.js';
 import { readImageNodeVersion, type ImageVersion } from './image-version.js';
 import type { KnownRef } from './exact-tag.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLtsLine, previousSupportedLts } from '../../src/rules/node-schedule.js';
+import { isLtsLine, previousSupportedLts } from '../../src/core/node-schedule.js';
 
 describe('the previous LTS line, from the shipped release schedule', () => {
   it('on 2026-12-03: 24 below 26 and 25, 22 below 24; none below 22 once 20 is past its end of life', () => {
