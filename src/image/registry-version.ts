@@ -1,9 +1,12 @@
 // Choosing the Node version from the registry alone (no release index): `lts-<base>` names the
 // newest LTS; `<major>-<base>` tags name each line's newest release. Their NODE_VERSION is read
-// from the image config. An exact version in the range needs no reading at all.
+// from the image config. An exact version in the range needs no reading at all. Without an
+// `lts-<base>` tag (Docker Hardened Images publish none), LTS status comes from the release schedule
+// `check` ships, and is unknown for a line newer than it.
 
 import semver from 'semver';
 import { ImageResolutionError } from '../errors.js';
+import { isLtsLine } from '../core/node-schedule.js';
 import type { ImageCache } from './deps.js';
 import { readImageNodeVersion, type ImageVersion } from './image-version.js';
 import type { KnownRef } from './exact-tag.js';
@@ -15,7 +18,8 @@ export interface RegistryVersionChoice {
   version: string;
   /** The tag the version was read from and its digest (to match exact variants against). */
   known?: KnownRef;
-  lts: boolean;
+  /** undefined: neither an lts-<base> tag nor the shipped release schedule can say. */
+  lts: boolean | undefined;
 }
 
 /** The newest Node major expected on `now`: even majors ship in April, odd ones in October. */
@@ -41,7 +45,7 @@ export async function versionFromRegistry(
   cache?: ImageCache,
 ): Promise<RegistryVersionChoice> {
   const exact = range ? semver.valid(range) : null;
-  if (exact) return { version: exact, lts: semver.major(exact) % 2 === 0 };
+  if (exact) return { version: exact, lts: isLtsLine(semver.major(exact), now) };
 
   const ltsTag = `lts-${base}`;
   const majors = range ? candidateMajors(range, now) : [];
@@ -49,20 +53,20 @@ export async function versionFromRegistry(
     readImageNodeVersion(client, ltsTag, cache),
     ...majors.map((m) => readImageNodeVersion(client, defaultTag(String(m), base), cache)),
   ]);
-  const asChoice = (v: ImageVersion, tag: string, isLts: boolean): RegistryVersionChoice => ({
+  const asChoice = (v: ImageVersion, tag: string, isLts: boolean | undefined): RegistryVersionChoice => ({
     version: v.version,
     known: { digest: v.digest, mediaType: v.mediaType, tag },
     lts: isLts,
   });
   if (lts && (!range || semver.satisfies(lts.version, range))) return asChoice(lts, ltsTag, true);
 
-  // Even majors up to the current LTS major are LTS lines; anything newer (or odd) is not.
+  // Even majors up to the current LTS major are LTS lines; anything newer (or odd) is not. No lts tag: the schedule says.
   const ltsMajor = lts ? semver.major(lts.version) : -1;
   const found = perMajor
     .map((v, i) => ({ v, major: majors[i]! }))
     .filter((x): x is { v: ImageVersion; major: number } => x.v !== undefined && semver.satisfies(x.v.version, range ?? '*'))
-    .map((x) => ({ ...x, lts: x.major % 2 === 0 && x.major <= ltsMajor }))
-    .sort((a, b) => Number(b.lts) - Number(a.lts) || semver.rcompare(a.v.version, b.v.version));
+    .map((x) => ({ ...x, lts: lts ? x.major % 2 === 0 && x.major <= ltsMajor : isLtsLine(x.major, now) }))
+    .sort((a, b) => Number(b.lts === true) - Number(a.lts === true) || semver.rcompare(a.v.version, b.v.version));
   const best = found[0];
   if (!best) {
     const tried = [ltsTag, ...majors.map((m) => defaultTag(String(m), base))].join(', ');

@@ -66,9 +66,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
   const writableDirs = unique((given.writableDirs ?? []).map((d) => v.projectPath(d, '--writable-dir')));
   if (flags.verify && flags.dryRun) throw new UsageError('--verify builds the written files: drop --dry-run');
   const base = given.base ?? DEFAULT_BASE;
-  // --verify's checks exec `node` from PATH and expect dumb-init as PID 1: not yet taught the shell-less base.
   const shellLess = base === 'distroless' || base === 'dhi';
-  if (flags.verify && shellLess) throw new UsageError(`--verify does not support --base ${base} yet: build and run it as README.Docker.md shows`);
   if (flags.runtimeImage !== undefined && !shellLess) throw new UsageError('--runtime-image applies only to --base distroless or dhi');
   // Both of dhi's stages come from one repository (dhi.io/node, or --runtime-image's copy of it).
   if (base === 'dhi' && flags.baseImage !== undefined) {

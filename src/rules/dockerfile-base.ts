@@ -3,7 +3,7 @@
 import type { Hit } from './catalog.js';
 import { lineOf, parseImageRef, type DockerfileModel } from './dockerfile-model.js';
 import type { DockerfileContext } from './dockerfile-helpers.js';
-import { nodeLineStatus } from './node-schedule.js';
+import { nodeLineStatus } from '../core/node-schedule.js';
 import { distrolessNodeMajor, isVersionlessRegistryTag } from './shell-less.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;

@@ -1,6 +1,6 @@
 // The image, run the way compose.yaml runs it, and the checks on the running container: stays up,
 // runs as a non-root uid, answers on its port, HEALTHCHECK healthy, `docker stop` exits 0 in time.
-import { HARDENED_RUN_FLAGS, RUN_USER } from '../core/hardening.js';
+import { HARDENED_RUN_FLAGS } from '../core/hardening.js';
 import type { Engine } from './engine.js';
 import { INSIDE_PROBE_SCRIPT, isLoopback, parseInsideFacts, type InsideFacts } from './inside-probe.js';
 import type { Failure } from './log-hint.js';
@@ -28,7 +28,7 @@ export interface ContainerOutcome {
 /** compose.yaml's settings as `docker run` flags; declared writable dirs become anonymous volumes (removed with the container). */
 export function hardenedRunArgs(target: VerifyTarget, ctx: { container: string; label: string; bridge: boolean; healthcheck: boolean }): string[] {
   const args = ['--name', ctx.container, '--label', ctx.label];
-  args.push(...HARDENED_RUN_FLAGS, '--user', RUN_USER);
+  args.push(...HARDENED_RUN_FLAGS, '--user', target.runUser);
   for (const dir of target.writableDirs) args.push('-v', `/app/${dir}`);
   // The run's variables, as compose.yaml's env_file gives them: docker reads the file, so no value is in an argument.
   if (target.envFile) args.push('--env-file', target.envFile.absolutePath);
@@ -62,7 +62,7 @@ export async function runContainerChecks(engine: Engine, target: VerifyTarget, s
       ctx.record({ name: 'stays up', ok: false, seconds: seconds(started), detail: `exited with code ${exitCode} after ${seconds(started)} s` });
       return { failure: { kind: 'exited', exitCode }, log: await logs() };
     }
-    const probe = await engine.exec(ctx.container, ['node', '-e', INSIDE_PROBE_SCRIPT, target.port === undefined ? '' : String(target.port), target.healthcheckPath ?? '/'], signal);
+    const probe = await engine.exec(ctx.container, [target.nodePath, '-e', INSIDE_PROBE_SCRIPT, target.port === undefined ? '' : String(target.port), target.healthcheckPath ?? '/'], signal);
     facts = parseInsideFacts(probe.stdout) ?? facts;
     const answered = facts?.http?.status !== undefined && facts.listening.some((l) => l.port === target.port && !isLoopback(l.address));
     if (target.worker ? deps.now() >= settleUntil : answered) break;

@@ -24,7 +24,7 @@ export interface HintContext {
   worker: boolean;
   /** Major of the Node line the image runs, for the "try the previous LTS" hint. */
   nodeMajor?: number;
-  /** The newest LTS line below nodeMajor that is still supported (src/rules/node-schedule.ts). */
+  /** The newest LTS line below nodeMajor that is still supported (src/core/node-schedule.ts). */
   previousLts?: number;
   /** --run-env-file as given, and the names it sets. */
   envFile?: { path: string; names: string[] };

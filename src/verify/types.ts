@@ -25,6 +25,10 @@ export interface VerifyTarget {
   nodeMajor?: number;
   /** compose.yaml's stop_grace_period. */
   stopGraceSeconds: number;
+  /** compose.yaml's `user:` (the runtime base's numeric user: 1000:1000, 65532:65532 on distroless). */
+  runUser: string;
+  /** How the image runs node: "node" on PATH, or a full path (distroless: /nodejs/bin/node). The probes exec it; no shell is needed. */
+  nodePath: string;
   /** --run-env-file: handed to `docker run --env-file` only (never the build); its values are redacted from every message. */
   envFile?: RunEnvFile;
   /** A committed template such as .env.example, named in the missing-variable hint (never read). */

@@ -3,7 +3,7 @@
 import { BuildProgress } from './build-progress.js';
 import { runContainerChecks } from './container-checks.js';
 import { Engine, probeEngine, VERIFY_LABEL, type EngineCli } from './engine.js';
-import { previousSupportedLts } from '../rules/node-schedule.js';
+import { previousSupportedLts } from '../core/node-schedule.js';
 import { diagnose, type Diagnosis } from './log-hint.js';
 import { npmrcSecret, type NpmrcSecret } from './npmrc-source.js';
 import { buildVariableArgs, type BuildVariableValues } from './build-variables.js';

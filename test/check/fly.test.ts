@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeLineStatus } from '../../src/rules/node-schedule.js';
+import { nodeLineStatus } from '../../src/core/node-schedule.js';
 import { installedTool } from '../e2e/rig/npm-package.js';
 import { copyFixture, runInProcess } from '../support/cli-harness.js';
 import { CHECK_DATE } from '../support/dockerfile-rules.js';

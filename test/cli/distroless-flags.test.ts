@@ -16,10 +16,8 @@ const fixture = async (name = 'express-cjs') => {
 
 describe('--base distroless flags', () => {
   it.each([
-    [['--base', 'distroless', '--verify'], '--verify does not support --base distroless yet: build and run it as README.Docker.md shows'],
     [['--runtime-image', 'registry.example.com/distroless/nodejs26-debian13'], '--runtime-image applies only to --base distroless or dhi'],
     [['--base', 'distroless', '--runtime-image', 'Bad Name'], '--runtime-image must be an image repository without tag or digest (e.g. registry.example.com/node), got "Bad Name"'],
-    [['--base', 'dhi', '--verify'], '--verify does not support --base dhi yet: build and run it as README.Docker.md shows'],
     [['--base', 'dhi', '--base-image', 'registry.example.com/node'], '--base dhi takes its build and runtime images from dhi.io/node: use --runtime-image <repository> for a copy of it, not --base-image'],
     [['--base', 'dhi', '--runtime-image', 'dhi.io/node:26'], '--runtime-image must be an image repository without tag or digest (e.g. registry.example.com/node), got "dhi.io/node:26"'],
   ])('%j: exit 2, one line, nothing written', async (flags, message) => {

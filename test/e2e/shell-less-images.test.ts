@@ -178,4 +178,27 @@ describe.skipIf(!E2E)('--base distroless and --base dhi, built and run on shell-
       expect(report.changes[1]!.to).toBe(runtimeRef());
     });
   });
+
+  it('--verify on distroless (express-cjs): every check passes with no shell in the image (node by its full path, uid 65532)', async () => {
+    const ws = await fixtureWorkspace('express-cjs');
+    try {
+      // The user's shell: the rig's docker client first on PATH, DOCKER_HOST at the engine (as verify.test.ts runs it).
+      const env = { ...rig.docker.env(), PATH: `${path.dirname(rig.docker.binary)}:${process.env.PATH}` };
+      const started = Date.now();
+      const r = await exec(
+        process.execPath,
+        [CLI, ws.dir, '--yes', '--json', '--registry-mirror', rig.registry.url, '--base', 'distroless', '--runtime-image', distroless.repository, '--verify'],
+        { env, timeoutMs: 300_000, allowFailure: true },
+      );
+      console.log(`[e2e] --verify on distroless: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      expect(r.code, r.stderr).toBe(0);
+      const verify = (JSON.parse(r.stdout) as { verify: { checks: { name: string; ok: boolean; detail: string }[] } }).verify;
+      expect(verify.checks.map((c) => [c.name, c.ok])).toEqual(expect.arrayContaining([['stays up', true], ['runs as non-root', true], ['HEALTHCHECK healthy', true]]));
+      expect(verify.checks.every((c) => c.ok), JSON.stringify(verify.checks)).toBe(true);
+      expect(verify.checks.find((c) => c.name === 'runs as non-root')?.detail).toMatch(/^uid 65532 inside the container \(tini, /);
+      expect(verify.checks.find((c) => c.name.startsWith('answers on port'))?.detail).toMatch(/-> 200/);
+    } finally {
+      ws.remove();
+    }
+  }, 600_000);
 });

@@ -26,6 +26,8 @@ describe.skipIf(!binary.available)('--base dhi: -dev build and runtime images fr
     // A -dev image newer than any runtime image of its line (DHI publishes the variants separately).
     await pushNodeImageIndex(reg, { repository: 'lagging/dhi/node', nodeVersion: '26.7.0-r0', tags: dhiTags('26.7.0', '-dev'), labels: { variant: 'dev' } });
     await pushNodeImageIndex(reg, { repository: 'lagging/dhi/node', nodeVersion: '26.6.0-r0', tags: dhiTags('26.6.0', '') });
+    // A line newer than the release schedule this package ships (it ends at 26).
+    for (const suffix of ['-dev', '']) await pushNodeImageIndex(reg, { repository: 'future/dhi/node', nodeVersion: '28.1.0-r0', tags: dhiTags('28.1.0', suffix) });
   });
   afterAll(() => reg.stop());
 
@@ -36,12 +38,26 @@ describe.skipIf(!binary.available)('--base dhi: -dev build and runtime images fr
     const { image, runtime: rt, warnings } = await resolveNodeImage(request('dhi/node'), deps);
     expect(image).toMatchObject({ ref: `${reg.host}/dhi/node:26.6.0-alpine3.24-dev@${dev.indexDigest}`, version: '26.6.0', source: 'registry' });
     expect(rt).toMatchObject({ ref: `${reg.host}/dhi/node:26.6.0-alpine3.24@${runtime.indexDigest}`, version: '26.6.0', source: 'registry' });
-    // No release index here (as in the e2e rig) and DHI publishes no lts-* tags: the LTS status cannot be read.
-    expect(warnings.filter((w) => !/release index could not be read/.test(w))).toEqual(['Node 26.6.0 satisfies ">=24" but is not an LTS release (shorter support).']);
+    // No release index here (as in the e2e rig) and DHI publishes no lts-* tags: the shipped schedule says 26 is LTS since 2026-10-28.
+    expect(warnings.filter((w) => !/release index could not be read/.test(w))).toEqual([]);
 
     const offline = await resolveNodeImage(request('dhi/node', { offline: true }), { ...testDeps(), cache: deps.cache });
     expect(offline.image.digest).toBe(dev.indexDigest);
     expect(offline.runtime?.digest).toBe(runtime.indexDigest);
+  });
+
+  // The release index fault is real (connection refused on a closed port); dhi.io has no lts-* tags to read instead.
+  it('release index unreachable (closed port), no lts tags: LTS status from the shipped release schedule, never a false "not an LTS release"', async () => {
+    const lts = (now: string, extra: Partial<ImageRequest> = {}, repo = 'dhi/node') =>
+      resolveNodeImage(request(repo, extra), testDeps({ now: () => new Date(now) })).then((r) => r.warnings.filter((w) => /LTS/.test(w)));
+    // 26 became LTS on 2026-10-28: a month before, it truly was not.
+    expect(await lts('2026-10-01T00:00:00Z')).toEqual(['Node 26.6.0 satisfies ">=24" but is not an LTS release (shorter support).']);
+    expect(await lts('2026-12-03T00:00:00Z')).toEqual([]);
+    expect(await lts('2026-12-03T00:00:00Z', { nodeRange: '26.6.0' })).toEqual([]);
+    // A line the schedule does not know: unknown, said as unknown.
+    expect(await lts('2026-12-03T00:00:00Z', { nodeRange: '28.1.0' }, 'future/dhi/node')).toEqual([
+      `Node 28.1.0 satisfies "28.1.0"; whether it is an LTS release is unknown (no lts-alpine-dev tag in ${reg.host}, and the release schedule this package ships predates it).`,
+    ]);
   });
 
   it('a runtime image that lags the -dev image: the newest runtime of the same major, and a warning says so', async () => {

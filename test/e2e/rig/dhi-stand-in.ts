@@ -8,15 +8,14 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { StartedRegistry } from '../../support/registry.js';
 import { importDebianRootfs } from './debian-rootfs.js';
 import type { DockerCli } from './docker-cli.js';
 import { unpackedPackage } from './npm-package.js';
 import { publishAsIndex } from './oci-index.js';
-import type { StandInImage } from './stand-in-images.js';
+import { recipeDir, type StandInImage } from './stand-in-images.js';
 
-const RECIPE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'stand-in-dhi');
+const RECIPE_DIR = recipeDir('stand-in-dhi');
 
 export interface DhiStandIn {
   /** Repository as the CLI's --runtime-image takes it: <registry host>/dhi/node. */

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MEDIA, type StartedRegistry } from '../../support/registry.js';
 import { pushManifest } from '../../support/registry-push.js';
 import { cacheDir } from './cache-dir.js';
@@ -15,9 +14,9 @@ import { importDebianRootfs } from './debian-rootfs.js';
 import type { DockerCli } from './docker-cli.js';
 import { unpackedPackage } from './npm-package.js';
 import { publishAsIndex } from './oci-index.js';
-import type { StandInImage } from './stand-in-images.js';
+import { recipeDir, type StandInImage } from './stand-in-images.js';
 
-const RECIPE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'stand-in-distroless');
+const RECIPE_DIR = recipeDir('stand-in-distroless');
 
 export interface DistrolessStandIn {
   /** Repository as the CLI's --runtime-image takes it: <registry host>/distroless/nodejs<major>-debian13. */

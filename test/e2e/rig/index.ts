@@ -10,3 +10,5 @@ export { missingPrerequisites, startRig, type Rig } from './rig.js';
 export { CURRENT_LTS, standInForTag } from './stand-in-images.js';
 export { freePort } from '../../support/registry.js';
 export { switchNextToStandalone } from './next-standalone.js';
+export { publishDhiStandIn } from './dhi-stand-in.js';
+export { publishDistrolessStandIn, tagTrixieSlim } from './distroless-stand-in.js';

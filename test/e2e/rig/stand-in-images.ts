@@ -12,6 +12,9 @@ import type { StartedRegistry } from '../../support/registry.js';
 // E2E_STAND_IN_DIR lets a bundled copy of the rig (bench/image.mjs) find the recipe files.
 const RECIPE_DIR = process.env.E2E_STAND_IN_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'stand-in');
 
+/** Another stand-in's recipe directory (stand-in-distroless, stand-in-dhi): beside the node stand-in's. */
+export const recipeDir = (name: string): string => path.join(path.dirname(RECIPE_DIR), name);
+
 /** One Node release to stand in for: the version and the npm it ships, and the Alpine it claims. */
 export interface StandInRelease {
   nodeVersion: string;

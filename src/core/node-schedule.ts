@@ -38,6 +38,17 @@ export function nodeLineStatus(major: number, now: Date): { status: LineStatus; 
   return { status: 'supported', eol: line.eol };
 }
 
+/**
+ * Whether a major is an LTS line on `now` (its Active LTS has begun; past-EOL lines count, as Node's
+ * release index marks them): odd majors never are; an even major newer than the table is unknown.
+ */
+export function isLtsLine(major: number, now: Date): boolean | undefined {
+  if (major % 2 === 1) return false;
+  if (major > NEWEST) return undefined;
+  const since = SCHEDULE[major]?.lts;
+  return major < OLDEST || (since !== undefined && Date.parse(since) <= now.getTime());
+}
+
 /** The newest LTS line older than `major` that is supported on `now` (24 for 26 in 2026); undefined when none is. */
 export function previousSupportedLts(major: number, now: Date): number | undefined {
   for (let m = Math.min(major - 1, NEWEST); m >= OLDEST; m--) {
