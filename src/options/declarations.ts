@@ -371,6 +371,7 @@ export const OPTIONS: OptionDeclarations = {
     type: 'list',
     describe: 'A public variable the build step reads (e.g. NEXT_PUBLIC_API_URL), as ARG in the build stage; its value comes from docker build --build-arg NAME (repeatable; never a secret: it stays in docker history)',
     validate: (value, where) => variableName(value, where),
+    summary: (o) => ['build variables', [...o.buildVariables.args.map((n) => `${n} (arg)`), ...o.buildVariables.secrets.map((n) => `${n} (secret)`)].join(', ') || 'none'],
     writeBack: { kind: 'setup', args: (o) => o.buildVariables.args.flatMap((n) => ['--build-arg', n]) },
   },
   buildSecrets: {
