@@ -1,5 +1,6 @@
 // What detection learns about a project. Every field can be overridden by a flag or a prompt;
 // `undefined` means "could not be detected" (the shell then prompts, or fails naming the flag).
+import type { InstallInput } from '../core/install-input.js';
 import type { WorkspaceManifest } from './workspace-manifest.js';
 
 export type PackageManagerName = 'npm' | 'pnpm' | 'yarn';
@@ -70,7 +71,7 @@ export interface ProjectFacts {
     composeFile?: string;
   };
   /** What the install needs besides the manifests: files/folders to copy first, ENV for the install stages. */
-  install: { paths: string[]; env: Record<string, string> };
+  install: { inputs: InstallInput[]; env: Record<string, string> };
   /** Set when [dir] is one package of an npm, pnpm or yarn workspace (packageManager then describes the root). */
   workspace?: WorkspaceFact;
   /** True when the entry starts no server (no framework, no listen(), no createServer): a worker. */

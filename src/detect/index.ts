@@ -68,7 +68,7 @@ export async function detectProject(projectFs: ProjectFs, options: DetectOptions
     framework,
     moduleSystem: detectModuleSystem(entry, pkg),
     existing: await detectExisting(fs),
-    install: { paths: inputs.paths, env: { ...npmrcEnv, ...inputs.env } },
+    install: { inputs: inputs.inputs, env: { ...npmrcEnv, ...inputs.env } },
     warnings,
   };
   if (workspace) facts.workspace = workspace;

@@ -7,12 +7,13 @@
 import { UsageError } from '../errors.js';
 import type { ProjectFs } from '../core/project-fs.js';
 import { printable, projectPath } from '../core/validate.js';
+import { installFile, installFolder, type InstallInput } from '../core/install-input.js';
 import type { PackageManagerFact } from './facts.js';
 import { isRecord, parseManifest, type PackageJson } from './package-json.js';
 
 export interface InstallInputs {
-  /** Files and folders to COPY before the install, relative posix paths, in a stable order. */
-  paths: string[];
+  /** Files and folders to COPY before the install, in a stable order. */
+  inputs: InstallInput[];
   /** ENV for the install stages (never the runtime stage). */
   env: Record<string, string>;
 }
@@ -36,18 +37,18 @@ export async function detectInstallInputs(
   pm: PackageManagerFact,
   warnings: string[],
 ): Promise<InstallInputs> {
-  const paths: string[] = [];
-  const add = (p: string) => {
-    if (!paths.includes(p)) paths.push(p);
+  const inputs: InstallInput[] = [];
+  const add = (input: InstallInput) => {
+    if (!inputs.some((i) => i.path === input.path)) inputs.push(input);
   };
-  if (pm.name === 'pnpm') for (const file of PNPM_FILES) if (await fs.exists(file)) add(file);
-  if (pm.name === 'yarn' && pm.yarnBerry) for (const dir of YARN_BERRY_DIRS) if (await fs.exists(dir)) add(dir);
-  for (const file of await patchFiles(fs)) add(file);
+  if (pm.name === 'pnpm') for (const file of PNPM_FILES) if (await fs.exists(file)) add(installFile(file));
+  if (pm.name === 'yarn' && pm.yarnBerry) for (const dir of YARN_BERRY_DIRS) if (await fs.exists(dir)) add(installFolder(dir));
+  for (const file of await patchFiles(fs)) add(installFile(file));
   // patches/ is where patch-package (npm, yarn 1) and `pnpm patch-commit` keep their patches; pnpm may
   // name them in pnpm-workspace.yaml, which is not parsed here, so the folder is copied whenever it exists.
-  if (await fs.exists('patches')) add('patches');
-  for (const file of await hookScripts(fs, pkg)) add(file);
-  return { paths: collapse(paths), env: browserSwitches(pkg, await lockfileText(fs, pm), warnings) };
+  if (await fs.exists('patches')) add(installFolder('patches'));
+  for (const file of await hookScripts(fs, pkg)) add(installFile(file));
+  return { inputs: collapse(inputs), env: browserSwitches(pkg, await lockfileText(fs, pm), warnings) };
 }
 
 /** pnpm `patchedDependencies` (package.json `pnpm` field): each value is a patch file the install applies. */
@@ -116,6 +117,6 @@ function inLockfile(lockfile: string, name: string): boolean {
 }
 
 /** Drops paths inside a folder that is copied whole (patches/x.patch when patches/ is copied). */
-function collapse(paths: string[]): string[] {
-  return paths.filter((p) => !paths.some((other) => other !== p && p.startsWith(`${other}/`)));
+function collapse(inputs: InstallInput[]): InstallInput[] {
+  return inputs.filter((p) => !inputs.some((other) => other.kind === 'folder' && p.path.startsWith(`${other.path}/`)));
 }

@@ -6,6 +6,7 @@ import type { ShutdownChoice } from '../shutdown/choose.js';
 import type { EngineCli } from '../core/engine-cli.js';
 import type { WorkspaceOptions } from './workspace.js';
 import type { BuildVariables } from './build-variables.js';
+import type { InstallInput } from '../core/install-input.js';
 
 export type { Base } from './flags.js';
 export type { PackageManagerName } from '../detect/facts.js';
@@ -54,7 +55,7 @@ export interface Options {
   /** --build-arg / --build-secret: the variables the build step reads (names only; values come from the build's environment). */
   buildVariables: BuildVariables;
   /** Install inputs and install-stage ENV, from detection (validated at the facts boundary). */
-  install: { paths: string[]; env: Record<string, string> };
+  install: { inputs: InstallInput[]; env: Record<string, string> };
   allowNoLockfile: boolean;
   force: boolean;
   dryRun: boolean;

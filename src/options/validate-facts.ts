@@ -17,7 +17,7 @@ export function validateFacts(facts: ProjectFacts): void {
   }
   if (facts.entry !== undefined) projectPath(facts.entry, 'the entry found in package.json (scripts.start or main)');
   if (facts.sourceEntry !== undefined) projectPath(facts.sourceEntry, 'the entry source found in package.json');
-  for (const p of facts.install.paths) projectPath(p, 'an install input found in the project');
+  for (const input of facts.install.inputs) projectPath(input.path, 'an install input found in the project');
   for (const [name, value] of Object.entries(facts.install.env)) {
     if (!ENV_NAME.test(name) || !ENV_VALUE.test(value)) throw new UsageError(`the install setting ${printable(name)}=${printable(value)} (from .npmrc) is not a plain word`);
   }

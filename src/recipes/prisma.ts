@@ -3,6 +3,7 @@
 // reads it, the generated client reaches the runtime stage, Alpine gets the openssl the query
 // engine links against, and migrations are NOT run at build time: README.Docker.md says how to run
 // `prisma migrate deploy` as a release step.
+import { installFile, installFolder, uniqueInputs } from '../core/install-input.js';
 import path from 'node:path/posix';
 import { isRecord } from '../detect/package-json.js';
 import * as v from '../core/validate.js';
@@ -25,7 +26,8 @@ export const prismaAddOn: AddOn = {
       ctx.warnings.push('Prisma is a dependency but no schema was found (prisma/schema.prisma or package.json "prisma.schema"): the client is not generated in the image');
       return plan;
     }
-    const text = (await ctx.fs.read(schema)) ?? (await readDirSchemas(ctx, schema));
+    const file = await ctx.fs.read(schema);
+    const text = file ?? (await readDirSchemas(ctx, schema));
     const output = generatorOutput(text, schema);
     const generated: Copy[] = output
       ? covered(plan.runtimeCopies, output) ? [] : [{ from: 'build', src: output }]
@@ -35,7 +37,7 @@ export const prismaAddOn: AddOn = {
       ...plan,
       // generate first: the app's build (tsc) compiles against the generated client.
       buildSteps: ['npx prisma generate', ...plan.buildSteps.filter((s) => !/\bprisma generate\b/.test(s))],
-      installInputs: [...new Set([...plan.installInputs, schema, ...config])],
+      installInputs: uniqueInputs([...plan.installInputs, file !== undefined ? installFile(schema) : installFolder(schema), ...config.map(installFile)]),
       // After the production node_modules, so the generated client is not overwritten.
       runtimeCopies: insertAfterDeps(plan.runtimeCopies, generated),
       env: { ...plan.env, CHECKPOINT_DISABLE: '1' },

@@ -2,6 +2,7 @@
 // as src/recipes/types.ts (and may refine it; keep the meta-frameworks helper's recipes compiling).
 // A recipe is one file: it detects itself from facts read from the project and returns a plan. The
 // template renders the plan by looping over its lists; it never branches on a framework name.
+import type { InstallInput } from '../core/install-input.js';
 
 export interface RecipeContext {
   /** Parsed package.json (name, scripts, dependencies, devDependencies, type, main, engines...). */
@@ -76,8 +77,8 @@ export interface RecipePlan {
   label: string;
   /** Shell commands run in the build stage after `COPY . .` (e.g. ["npm run build"], ["npx prisma generate", "npm run build"]). Empty: no build stage. `npm run <script>` is rendered with the project's package manager. */
   buildSteps: string[];
-  /** Files the install needs before it runs (prisma/schema.prisma for a postinstall, patches/...). */
-  installInputs: string[];
+  /** Files and folders the install needs before it runs (prisma/schema.prisma for a postinstall, patches/...). */
+  installInputs: InstallInput[];
   /** What the runtime stage copies, in order. */
   runtimeCopies: Copy[];
   /** Whether the runtime needs the production node_modules stage at all (false: Next standalone, Nuxt .output). */

@@ -1,5 +1,6 @@
 // Options + resolved image -> the values the templates print. Everything a template shows is
 // computed here from validated options, so templates stay close to the files they produce.
+import { uniqueInputs, type InstallInput } from '../core/install-input.js';
 import type { ResolvedImage } from '../image/types.js';
 import type { Options } from '../options/options.js';
 import { regenerateCommand } from '../options/write-back.js';
@@ -41,14 +42,15 @@ export function buildView(input: ViewInput) {
   const recipe = planView(input.plan, options, plan, installMounts);
   const wsStages = input.plan.workspace;
   // What the install needs before it runs: the project's (patches/, .npmrc settings) and the recipe's (a Prisma schema).
-  const installInputs = [...new Set([...options.install.paths, ...input.plan.installInputs])];
-  // Root-level install inputs join the manifests' COPY; nested ones keep their path. In a workspace,
-  // every package's manifest goes in before the install too.
-  const manifests = [...new Set([...plan.manifests, ...(wsStages?.rootFiles ?? []), ...installInputs.filter((p) => !p.includes('/') && !isFolderInput(p))])];
+  const installInputs = uniqueInputs([...options.install.inputs, ...input.plan.installInputs]);
+  // Root-level install files join the manifests' COPY; folders and nested files keep their path. In a
+  // workspace, every package's manifest goes in before the install too.
+  const withManifests = (i: InstallInput) => i.kind === 'file' && !i.path.includes('/');
+  const manifests = [...new Set([...plan.manifests, ...(wsStages?.rootFiles ?? []), ...installInputs.filter(withManifests).map((i) => i.path)])];
   const installCopies = [
     `${manifests.join(' ')} ./`,
     ...(wsStages?.manifestDirs ?? []).map((d) => `${d}/package.json ${d}/`),
-    ...installInputs.filter((p) => p.includes('/') || isFolderInput(p)).map((p) => `${p} ./${p}`),
+    ...installInputs.filter((i) => !withManifests(i)).map((i) => `${i.path} ./${i.path}`),
   ];
   const runtime = runtimeBase(options.base);
   const alpine = runtime.buildFlavor === 'alpine' || runtime.buildFlavor === 'alpine-dev';
@@ -158,11 +160,6 @@ export function buildView(input: ViewInput) {
 }
 
 export type View = ReturnType<typeof buildView>;
-
-/** Install inputs that are folders (copied with their name as the target). */
-function isFolderInput(p: string): boolean {
-  return p === 'patches';
-}
 
 /** `K=V K2=V2` for an ENV line (values were validated to plain words), or false when there is none. */
 function envLine(env: Record<string, string>): string | false {

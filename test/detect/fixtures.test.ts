@@ -141,7 +141,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     port: 3000,
     framework: 'http',
     healthcheckPath: '/health',
-    install: { paths: [], env: { npm_config_legacy_peer_deps: 'true' } },
+    install: { inputs: [], env: { npm_config_legacy_peer_deps: 'true' } },
   },
   'pnpm10-patched': {
     packageManager: { name: 'pnpm', version: '10.34.8', lockfile: 'pnpm-lock.yaml' },
@@ -149,7 +149,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
     port: 3000,
     framework: 'http',
     healthcheckPath: '/health',
-    install: { paths: ['pnpm-workspace.yaml', 'patches'], env: {} },
+    install: { inputs: [{ path: 'pnpm-workspace.yaml', kind: 'file' }, { path: 'patches', kind: 'folder' }], env: {} },
   },
   'existing-files': {
     packageManager: { name: 'npm', lockfile: 'package-lock.json' },
@@ -197,7 +197,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
   // are optional peers that are not installed.
   'next-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
   'nuxt-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
-  'sveltekit-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, install: { paths: [], env: { npm_config_engine_strict: 'true' } }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
+  'sveltekit-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, install: { inputs: [], env: { npm_config_engine_strict: 'true' } }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: '.' }, likelyWorker: undefined },
   'astro-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, typescript: true, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist', rootDir: 'src/pages' }, likelyWorker: undefined },
   'react-router-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
   'remix-app': { packageManager: { name: 'npm', lockfile: 'package-lock.json' }, framework: 'unknown', moduleSystem: 'module', build: { script: 'build', outDir: 'dist' }, likelyWorker: undefined },
@@ -251,7 +251,7 @@ const expected: Record<string, Partial<ProjectFacts>> = {
 /** What a row does not say is one of these; every other fact must be absent. */
 const DEFAULTS: Partial<ProjectFacts> = {
   typescript: false,
-  install: { paths: [], env: {} },
+  install: { inputs: [], env: {} },
   native: false,
   nativeReasons: [],
   moduleSystem: 'commonjs',

@@ -59,7 +59,7 @@ describe('files the install reads are copied before it', () => {
       'index.js': '',
     }));
     // The named patch is inside patches/, which is copied whole.
-    expect(facts.install.paths).toEqual(['pnpm-workspace.yaml', '.pnpmfile.cjs', 'patches']);
+    expect(facts.install.inputs).toEqual([{ path: 'pnpm-workspace.yaml', kind: 'file' }, { path: '.pnpmfile.cjs', kind: 'file' }, { path: 'patches', kind: 'folder' }]);
   });
 
   test('a patchedDependencies path that leaves the project or carries shell characters stops the run naming the field', async () => {
@@ -78,7 +78,7 @@ describe('files the install reads are copied before it', () => {
       'patches/express+5.0.0.patch': '',
       'scripts/setup.js': '',
     });
-    expect(npm.install.paths).toEqual(['patches', 'scripts/setup.js']);
+    expect(npm.install.inputs).toEqual([{ path: 'patches', kind: 'folder' }, { path: 'scripts/setup.js', kind: 'file' }]);
 
     const berry = await detectProject(memoryFs({
       'package.json': pkg({ packageManager: 'yarn@4.9.2' }),
@@ -88,12 +88,12 @@ describe('files the install reads are copied before it', () => {
       '.yarn/plugins/plugin.cjs': '',
       'index.js': '',
     }));
-    expect(berry.install.paths).toEqual(['.yarn/releases', '.yarn/plugins']);
+    expect(berry.install.inputs).toEqual([{ path: '.yarn/releases', kind: 'folder' }, { path: '.yarn/plugins', kind: 'folder' }]);
   });
 
   test('a plain app needs nothing extra', async () => {
     const facts = await detect({});
-    expect(facts.install).toEqual({ paths: [], env: {} });
+    expect(facts.install).toEqual({ inputs: [], env: {} });
   });
 });
 

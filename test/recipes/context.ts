@@ -17,7 +17,7 @@ export async function recipeContext(fs: ProjectFs): Promise<RecipeContext> {
     framework: 'unknown',
     moduleSystem: pkg.type === 'module' ? 'module' : 'commonjs',
     existing: { dockerfile: false, dockerignore: false, compose: false },
-    install: { paths: [], env: {} },
+    install: { inputs: [], env: {} },
     warnings: [],
   };
   return { pkg, fs, facts, warnings: [] };

@@ -240,7 +240,7 @@ describe('recipes over start scripts and configs', () => {
   test('Prisma: the schema is an install input, generate runs first, openssl at run time, migrations only in next steps', async () => {
     const row = ROWS.find((r) => r.name.startsWith('Prisma'))!;
     const plan = await planFor(memoryFs(row.files));
-    expect(plan.installInputs).toEqual(['prisma/schema.prisma']);
+    expect(plan.installInputs).toEqual([{ path: 'prisma/schema.prisma', kind: 'file' }]);
     expect(plan.buildSteps).toEqual(['npx prisma generate', 'npm run build']);
     expect(plan.systemPackages.runtime).toEqual(['openssl']);
     expect(plan.buildSteps.join(' ')).not.toMatch(/migrate/);

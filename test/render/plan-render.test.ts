@@ -13,7 +13,7 @@ const PLAN: RecipePlan = {
   id: 'test',
   label: 'Test framework',
   buildSteps: ['npx prisma generate', 'npm run build'],
-  installInputs: ['prisma/schema.prisma'],
+  installInputs: [{ path: 'prisma/schema.prisma', kind: 'file' }],
   runtimeCopies: [
     { from: 'deps', src: 'node_modules' },
     { from: 'build', src: 'node_modules/.prisma' },

@@ -14,7 +14,7 @@ export function factsFor(overrides: Partial<ProjectFacts> = {}): ProjectFacts {
     moduleSystem: 'commonjs',
     healthcheckPath: '/health',
     existing: { dockerfile: false, dockerignore: false, compose: false },
-    install: { paths: [], env: {} },
+    install: { inputs: [], env: {} },
     warnings: [],
     ...overrides,
   };
