@@ -7,6 +7,11 @@ export interface InstallInput {
   /** Relative posix path, validated like a flag. */
   path: string;
   kind: 'file' | 'folder';
+  /**
+   * Relative to where the install runs (a workspace's root), not to the package: the project's own
+   * inputs found by detection. The workspace transform re-roots only the others (a package's Prisma schema).
+   */
+  installRoot?: true;
 }
 
 export const installFile = (path: string): InstallInput => ({ path, kind: 'file' });

@@ -6,7 +6,6 @@ import type { ShutdownChoice } from '../shutdown/choose.js';
 import type { EngineCli } from '../core/engine-cli.js';
 import type { WorkspaceOptions } from './workspace.js';
 import type { BuildVariables } from './build-variables.js';
-import type { InstallInput } from '../core/install-input.js';
 
 export type { Base } from './flags.js';
 export type { PackageManagerName } from '../detect/facts.js';
@@ -54,8 +53,8 @@ export interface Options {
   envFile?: string;
   /** --build-arg / --build-secret: the variables the build step reads (names only; values come from the build's environment). */
   buildVariables: BuildVariables;
-  /** Install inputs and install-stage ENV, from detection (validated at the facts boundary). */
-  install: { inputs: InstallInput[]; env: Record<string, string> };
+  /** Install-stage ENV, from detection (validated at the facts boundary); the install inputs are the plan's. */
+  install: { env: Record<string, string> };
   allowNoLockfile: boolean;
   force: boolean;
   dryRun: boolean;

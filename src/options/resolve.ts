@@ -112,7 +112,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
       offline: flags.offline,
       noFallback: !flags.fallback,
     },
-    install: facts.install,
+    install: { env: facts.install.env },
     ...(flags.envFile !== undefined ? { envFile: v.projectPath(flags.envFile, '--run-env-file') } : {}),
     buildVariables: buildVariables(flags, plan ? plan.buildSteps.length > 0 : build !== undefined),
     userComposeFile: facts.existing.composeFile !== undefined && facts.existing.composeFile !== COMPOSE_FILE ? facts.existing.composeFile : undefined,

@@ -1,5 +1,6 @@
 // planProject: the chosen recipe's plan for a project, amended by every add-on that applies, with
 // --start/--entry applied on top when the recipe did not use it itself.
+import { uniqueInputs } from '../core/install-input.js';
 import { ADD_ONS, RECIPES } from './registry.js';
 import type { Recipe, RecipeContext, RecipePlan } from './types.js';
 
@@ -22,5 +23,8 @@ export async function planProject(ctx: RecipeContext, recipes: readonly Recipe[]
   for (const addOn of ADD_ONS) {
     if (await addOn.applies(ctx)) plan = await addOn.amend(plan, ctx);
   }
-  return plan;
+  // What the install reads that detection found (patches/, pnpm files, hook scripts) joins the
+  // recipe's own inputs: the plan carries every one, render reads no other list.
+  const found = ctx.facts.install.inputs.map((input) => ({ ...input, installRoot: true as const }));
+  return found.length > 0 ? { ...plan, installInputs: uniqueInputs([...found, ...plan.installInputs]) } : plan;
 }

@@ -1,6 +1,6 @@
 // Options + resolved image -> the values the templates print. Everything a template shows is
 // computed here from validated options, so templates stay close to the files they produce.
-import { uniqueInputs, type InstallInput } from '../core/install-input.js';
+import type { InstallInput } from '../core/install-input.js';
 import type { ResolvedImage } from '../image/types.js';
 import type { Options } from '../options/options.js';
 import { regenerateCommand } from '../options/write-back.js';
@@ -42,7 +42,7 @@ export function buildView(input: ViewInput) {
   const recipe = planView(input.plan, options, plan, installMounts);
   const wsStages = input.plan.workspace;
   // What the install needs before it runs: the project's (patches/, .npmrc settings) and the recipe's (a Prisma schema).
-  const installInputs = uniqueInputs([...options.install.inputs, ...input.plan.installInputs]);
+  const installInputs = input.plan.installInputs;
   // Root-level install files join the manifests' COPY; folders and nested files keep their path. In a
   // workspace, every package's manifest goes in before the install too.
   const withManifests = (i: InstallInput) => i.kind === 'file' && !i.path.includes('/');

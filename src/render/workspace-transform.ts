@@ -52,7 +52,7 @@ export function workspaceTransform(plan: RecipePlan, ws: WorkspaceOptions, pm: O
   return {
     ...plan,
     runtimeCopies,
-    installInputs: plan.installInputs.map((input) => ({ ...input, path: inPackage(input.path) })),
+    installInputs: plan.installInputs.map((input) => (input.installRoot ? input : { ...input, path: inPackage(input.path) })),
     workspace: {
       dir,
       rootFiles: install.config,
