@@ -26,31 +26,15 @@ export function chosenBuild(flags: Flags, facts: Pick<ProjectFacts, 'build'>, an
   return buildWanted ? facts.build : undefined;
 }
 
-/**
- * With a recipe's `plan`, the plan decides what runs (its command and the file it runs); without one
- * (callers that render `node <entry>` directly), the entry comes from --entry, an answer or detection.
- */
-export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers = {}, plan?: RecipePlan): Options {
+/** The plan (recipePlan) decides what runs: its command and the file it runs; the options hold the user's choices. */
+export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers, plan: RecipePlan): Options {
   // Facts read from the project pass the same validators as flags before anything uses them.
   validateFacts(facts);
   const given = mergeGiven(flags, answers);
   const worker = given.worker ?? facts.likelyWorker ?? false;
   const build = chosenBuild(flags, facts, answers);
-
-  let entry: string;
-  if (plan) {
-    entry = plan.commandScript ?? plan.command.join(' ');
-  } else {
-    const entryInput = given.entry ?? facts.entry;
-    if (entryInput === undefined) {
-      throw new UsageError('could not detect the start command (no "start" script or "main"): pass --start "<command>" or --entry <file>');
-    }
-    entry = v.projectPath(entryInput, '--entry');
-    if (!/\.(c|m)?js$/.test(entry)) {
-      throw new UsageError(`--entry must be a JavaScript file Node runs (.js, .mjs, .cjs), got "${entry}"${build ? '' : ' (TypeScript needs a build step: pass --build)'}`);
-    }
-  }
-  const sourceEntry = plan ? (plan.shutdown.kind === 'wired' ? v.projectPath(plan.shutdown.sourceEntry, 'source entry') : entry) : sourceEntryFor(entry, facts, build);
+  const entry = plan.commandScript ?? plan.command.join(' ');
+  const sourceEntry = plan.shutdown.kind === 'wired' ? v.projectPath(plan.shutdown.sourceEntry, 'source entry') : entry;
 
   const pmName = given.packageManager ?? facts.packageManager.name;
   const pmFact = facts.packageManager.name === pmName ? facts.packageManager : { name: pmName };
@@ -61,7 +45,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     );
   }
 
-  const healthInput = given.healthcheck === false ? false : (given.healthcheckPath ?? plan?.healthcheckPath ?? facts.healthcheckPath);
+  const healthInput = given.healthcheck === false ? false : (given.healthcheckPath ?? plan.healthcheckPath ?? facts.healthcheckPath);
   const registry = privateRegistry(flags.npmRegistry, facts);
   const writableDirs = unique((given.writableDirs ?? []).map((d) => v.projectPath(d, '--writable-dir')));
   if (flags.verify && flags.dryRun) throw new UsageError('--verify builds the written files: drop --dry-run');
@@ -88,10 +72,10 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     ...(workspace ? { workspace } : {}),
     entry,
     dockerfile: flags.dockerfile !== undefined ? v.projectPath(flags.dockerfile, '--dockerfile') : 'Dockerfile',
-    command: plan ? plan.command : ['node', entry],
+    command: plan.command,
     sourceEntry,
     worker,
-    port: worker ? undefined : v.port(given.port ?? plan?.port ?? facts.port ?? DEFAULT_PORT),
+    port: worker ? undefined : v.port(given.port ?? plan.port ?? facts.port ?? DEFAULT_PORT),
     ...(healthInput === false ? { noHealthcheck: true as const } : {}),
     healthcheckPath: worker || healthInput === false || healthInput === undefined ? undefined : v.healthPath(healthInput),
     nodeRange: flags.node !== undefined ? v.nodeRange(flags.node) : facts.nodeRange !== undefined ? v.nodeRange(facts.nodeRange, facts.nodeRangeSource ?? 'engines.node') : undefined,
@@ -114,7 +98,7 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     },
     install: { env: facts.install.env },
     ...(flags.envFile !== undefined ? { envFile: v.projectPath(flags.envFile, '--run-env-file') } : {}),
-    buildVariables: buildVariables(flags, plan ? plan.buildSteps.length > 0 : build !== undefined),
+    buildVariables: buildVariables(flags, plan.buildSteps.length > 0),
     userComposeFile: facts.existing.composeFile !== undefined && facts.existing.composeFile !== COMPOSE_FILE ? facts.existing.composeFile : undefined,
     allowNoLockfile,
     force: flags.force,
@@ -160,15 +144,6 @@ function scopeName(scope: string): string {
   const name = scope.startsWith('@') ? scope : `@${scope}`;
   if (!/^@[a-z0-9][a-z0-9._-]*$/.test(name)) throw new UsageError(`.npmrc has an invalid scope name "${v.printable(scope)}"`);
   return name;
-}
-
-/** The source file behind the runtime entry: detection knows it; a flag-given compiled entry maps back to src/. */
-function sourceEntryFor(entry: string, facts: ProjectFacts, build: BuildFact | undefined): string {
-  if (entry === facts.entry && facts.sourceEntry) return v.projectPath(facts.sourceEntry, 'source entry');
-  if (build && facts.typescript && entry.startsWith(`${build.outDir}/`)) {
-    return `src/${entry.slice(build.outDir.length + 1)}`.replace(/\.(c|m)?js$/, (_m, k: string | undefined) => `.${k ?? ''}ts`);
-  }
-  return entry;
 }
 
 /** A flag wins over an answer; an answer fills what no flag gave. */

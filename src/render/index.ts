@@ -6,7 +6,7 @@ import { renderDockerignore } from '../files/dockerignore.js';
 import type { RecipePlan } from '../recipes/types.js';
 import { PRELOAD_FILE, shutdownModuleSource, shutdownWiring } from '../shutdown/module.js';
 import { KUBERNETES_DIR, kubernetesReadme, renderKubernetesFiles } from './kubernetes/index.js';
-import { checkRuntimeHoldsCommand, entryPlan, withPreload } from './plan-view.js';
+import { checkRuntimeHoldsCommand, withPreload } from './plan-view.js';
 import { workspaceTransform } from './workspace-transform.js';
 import { shutdownPlacement } from './shutdown-placement.js';
 import { templates } from './templates.js';
@@ -36,13 +36,13 @@ export interface RenderInput {
   runtimeImage?: ResolvedImage;
   generatorVersion: string;
   projectName: string;
-  /** The recipe's plan; without one, the plan of `node <options.entry>`. */
-  plan?: RecipePlan;
+  /** The recipe's plan (options/recipe-plan.ts): what the container runs and how it is built. */
+  plan: RecipePlan;
 }
 
 export function renderFiles(input: RenderInput): RenderResult {
   const { options } = input;
-  const plan = input.plan ?? entryPlan(options);
+  const plan = input.plan;
   const wired = plan.shutdown.kind === 'wired' ? shutdownPlacement(plan.shutdown.sourceEntry, options.moduleSystem) : undefined;
   const wiring = wired && !(plan.shutdown.kind === 'wired' && plan.shutdown.already) ? shutdownWiring(options.framework, wired.flavor, wired.importSpecifier) : [];
   const moduleFile = wired ? { path: wired.path, content: shutdownModuleSource(wired.flavor) } : plan.shutdown.kind === 'preload' ? { path: PRELOAD_FILE, content: shutdownModuleSource('preload') } : undefined;

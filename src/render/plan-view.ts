@@ -8,30 +8,6 @@ import { PRELOAD_FILE } from '../shutdown/module.js';
 import type { InstallPlan } from './package-manager.js';
 import { startFileChecks } from './start-file-check.js';
 
-/** The plan of an app that runs `node <entry>` (what the node recipe gives), for callers that only have options. */
-export function entryPlan(options: Options): RecipePlan {
-  const build = options.build;
-  return {
-    id: 'node',
-    label: 'Node.js',
-    buildSteps: build ? [`npm run ${build.script}`] : [],
-    installInputs: [],
-    runtimeCopies: build
-      ? [{ from: 'deps', src: 'node_modules' }, { from: 'context', src: 'package.json' }, { from: 'build', src: build.outDir }]
-      : [{ from: 'deps', src: 'node_modules' }, { from: 'context', src: '.' }],
-    productionDependencies: true,
-    command: ['node', options.entry],
-    commandScript: options.entry,
-    env: {},
-    buildEnv: {},
-    writablePaths: [],
-    systemPackages: { build: [], runtime: [] },
-    shutdown: { kind: 'wired', sourceEntry: options.sourceEntry },
-    dockerignore: [],
-    nextSteps: [],
-  };
-}
-
 /** The plan as rendered: the preload (file, copy, --require) filled in for shutdown kind "preload". */
 export function withPreload(plan: RecipePlan): RecipePlan {
   if (plan.shutdown.kind !== 'preload') return plan;

@@ -6,11 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs build script without type declarations
 import { COMPILE_OPTIONS as BUILD_OPTIONS, precompiledModule } from '../../scripts/precompiled-templates.mjs';
 import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
-import { resolveOptions } from '../../src/options/resolve.js';
+import { resolved } from '../support/resolve.js';
 import { shutdownPlacement } from '../../src/render/shutdown-placement.js';
 import { COMPILE_OPTIONS, templates } from '../../src/render/templates.js';
 import { workspaceTransform } from '../../src/render/workspace-transform.js';
-import { entryPlan } from '../../src/render/plan-view.js';
 import { buildView } from '../../src/render/view.js';
 import type { WorkspaceFact } from '../../src/detect/workspace.js';
 import { factsFor } from '../support/facts.js';
@@ -47,12 +46,13 @@ describe('precompiled templates', () => {
 
     const parsed = parseArgs(['--yes', '--native', '--writable-dir', 'uploads', '--npm-registry', 'https://npm.acme.dev/'], { version: '0', width: 100 });
     if (parsed.kind !== 'run') throw new Error('expected a run');
-    const options = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' }));
+    const { options, plan } = await resolved(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' }));
     const shutdown = shutdownPlacement(options.sourceEntry, options.moduleSystem);
-    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: entryPlan(options), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
+    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan, shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
     // A workspace package's view (the one Dockerfile template renders it too): pnpm, a workspace dependency that builds, and a build of its own.
-    const wsOptions = resolveOptions(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, packageManager: { name: 'pnpm', version: '10.34.8', lockfile: 'pnpm-lock.yaml' }, workspace: WORKSPACE }));
-    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: workspaceTransform(entryPlan(wsOptions), wsOptions.workspace as NonNullable<typeof wsOptions.workspace>, wsOptions.packageManager), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
+    const ws = await resolved(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, packageManager: { name: 'pnpm', version: '10.34.8', lockfile: 'pnpm-lock.yaml' }, workspace: WORKSPACE }));
+    const wsOptions = ws.options;
+    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: workspaceTransform(ws.plan, wsOptions.workspace as NonNullable<typeof wsOptions.workspace>, wsOptions.packageManager), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
     for (const [name, view] of (Object.keys(templates) as (keyof typeof templates)[]).flatMap((n) => [[n, shared], [n, wsView]] as const)) {
       const fromSource = templates[name](view);
       expect(fromSource.length).toBeGreaterThan(100);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import { UsageError } from '../../src/errors.js';
-import { resolveOptions } from '../../src/options/resolve.js';
+import { resolved } from '../support/resolve.js';
 import { renderFiles } from '../../src/render/index.js';
 import { checkDockerfile } from '../support/dockerfile-rules.js';
 import { factsFor } from '../support/facts.js';
@@ -35,11 +35,11 @@ const flagsArb = fc.record(
 );
 
 describe('rendering under arbitrary options', () => {
-  it('renders rule-passing files or refuses with a usage error', () => {
+  it('renders rule-passing files or refuses with a usage error', async () => {
     let rendered = 0;
     let refused = 0;
-    fc.assert(
-      fc.property(flagsArb, (f) => {
+    await fc.assert(
+      fc.asyncProperty(flagsArb, async (f) => {
         const argv = ['--yes'];
         if (f.entry !== undefined) argv.push(`--entry=${f.entry}`);
         if (f.port !== undefined) argv.push(`--port=${f.port}`);
@@ -66,8 +66,9 @@ describe('rendering under arbitrary options', () => {
         }
         if (parsed.kind !== 'run') return;
         let options;
+        let plan;
         try {
-          options = resolveOptions(parsed.flags, facts);
+          ({ options, plan } = await resolved(parsed.flags, facts));
         } catch (error) {
           expect(error).toBeInstanceOf(UsageError);
           refused += 1;
@@ -77,7 +78,7 @@ describe('rendering under arbitrary options', () => {
         const runtimeImage = options.base === 'distroless' ? FIXED_DISTROLESS_IMAGE : undefined;
         let result;
         try {
-          result = renderFiles({ options, image, runtimeImage, generatorVersion: '0.0.0', projectName: 'demo' });
+          result = renderFiles({ options, image, runtimeImage, generatorVersion: '0.0.0', projectName: 'demo', plan });
         } catch (error) {
           // e.g. --entry outside the build output that a build stage copies: refused, exit 2.
           expect(error).toBeInstanceOf(UsageError);

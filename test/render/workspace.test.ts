@@ -9,6 +9,7 @@ import { detectProject } from '../../src/detect/index.js';
 import type { WorkspaceFact } from '../../src/detect/workspace.js';
 import { UsageError } from '../../src/errors.js';
 import { resolveOptions } from '../../src/options/resolve.js';
+import { recipePlan } from '../../src/options/recipe-plan.js';
 import { workspaceOptions } from '../../src/options/workspace.js';
 import { renderFiles } from '../../src/render/index.js';
 import { nodeProjectFs } from '../../src/core/project-fs.js';
@@ -21,8 +22,9 @@ async function render(fixture: string, extra: string[] = []) {
   const facts = await detectProject(nodeProjectFs(dir), { dirSegments: dir.split(path.sep).filter(Boolean) });
   const parsed = parseArgs(['--yes', ...extra], { version: '0', width: 100 });
   if (parsed.kind !== 'run') throw new Error('expected a run');
-  const options = resolveOptions(parsed.flags, facts);
-  const result = renderFiles({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: facts.name ?? 'api' });
+  const { plan } = await recipePlan(parsed.flags, facts, {}, nodeProjectFs(dir));
+  const options = resolveOptions(parsed.flags, facts, {}, plan);
+  const result = renderFiles({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: facts.name ?? 'api', plan });
   const file = (p: string) => result.files.find((f) => f.path === p)?.content ?? '';
   return { facts, result, file, dockerfile: file('apps/api/Dockerfile') };
 }
@@ -33,7 +35,7 @@ const instructions = (text: string) => text.replace(/\\\n\s*/g, '').split('\n').
 describe('workspace rendering from the fixtures', () => {
   test('files are planned from the workspace root: the package files in apps/api, .dockerignore at the root', async () => {
     const { result } = await render('workspace-npm');
-    expect(result.files.map((f) => f.path)).toEqual(['apps/api/Dockerfile', '.dockerignore', 'apps/api/compose.yaml', 'apps/api/README.Docker.md', 'apps/api/graceful-shutdown.js']);
+    expect(result.files.map((f) => f.path)).toEqual(['apps/api/Dockerfile', '.dockerignore', 'apps/api/compose.yaml', 'apps/api/README.Docker.md', 'apps/api/graceful-shutdown.cjs']);
   });
 
   test.each(['distroless', 'dhi'])('--base %s for a workspace package: refused in one line (the shell-less final stage is not taught workspaces yet)', async (base) => {
@@ -140,7 +142,8 @@ describe('--dockerfile <path>', () => {
       const facts = await detectProject(nodeProjectFs(dir), { dirSegments: dir.split(path.sep).filter(Boolean) });
       const parsed = parseArgs(['--yes', ...extra], { version: '0', width: 100 });
       if (parsed.kind !== 'run') throw new Error('expected a run');
-      return renderFiles({ options: resolveOptions(parsed.flags, facts), image: FIXED_IMAGE, generatorVersion: '1', projectName: 'express-cjs' });
+      const { plan } = await recipePlan(parsed.flags, facts, {}, nodeProjectFs(dir));
+      return renderFiles({ options: resolveOptions(parsed.flags, facts, {}, plan), image: FIXED_IMAGE, generatorVersion: '1', projectName: 'express-cjs', plan });
     };
     const byDefault = await plain([]);
     expect(byDefault.files.find((f) => f.path === 'compose.yaml')?.content).not.toContain('dockerfile:');

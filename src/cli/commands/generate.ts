@@ -1,21 +1,17 @@
 // The default command: detect, ask for what is missing (on a terminal), resolve the options and
 // the base image, render, and write the files. `create-secure-node-docker [dir]` runs it.
 import path from 'node:path';
-import type { ProjectFacts } from '../../detect/facts.js';
 import { detectProject } from '../../detect/index.js';
-import { readPackageJson } from '../../detect/package-json.js';
-import { parseEntryFlag, parseStartFlag } from '../../detect/start-command/index.js';
-import { planProject, type RecipePlan } from '../../recipes/index.js';
-import { startContextOf } from '../../recipes/start.js';
+import type { RecipePlan } from '../../recipes/index.js';
 import { CancelledError, ExitCode, UsageError } from '../../errors.js';
 import type { Ask } from '../../options/declaration.js';
 import { OPTIONS } from '../../options/declarations.js';
 import type { Answers, Flags } from '../../options/flags.js';
-import { chosenBuild, resolveOptions } from '../../options/resolve.js';
+import { resolveOptions } from '../../options/resolve.js';
+import { recipePlan } from '../../options/recipe-plan.js';
 import { parseEnvFile, type EnvFile } from '../../options/validate-env-file.js';
 import { equivalentCommand } from '../../options/write-back.js';
 import { renderFiles } from '../../render/index.js';
-import { chooseShutdown } from '../../shutdown/choose.js';
 import type { ProjectFs } from '../../core/project-fs.js';
 import { blockedWritesError } from '../../write/plan.js';
 import { writeGenerated } from '../../write/write-generated.js';
@@ -131,26 +127,6 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
 function buildReport(cwd: string, context: string, dockerfileInContext: string): { context: string; dockerfile: string } {
   const relative = (to: string) => path.relative(cwd, to).split(path.sep).join('/') || '.';
   return { context: relative(context), dockerfile: relative(path.join(context, dockerfileInContext)) };
-}
-
-/** The recipe that owns the app and its plan, with --start/--entry (or a typed entry) applied. */
-async function recipePlan(flags: Flags, facts: ProjectFacts, answers: Answers, fs: ProjectFs): Promise<{ plan: RecipePlan; warnings: string[] }> {
-  const pkg = await readPackageJson(fs, flags.dir ?? '.');
-  const recipeFacts: ProjectFacts = { ...facts };
-  const build = chosenBuild(flags, facts, answers);
-  if (build) recipeFacts.build = build;
-  else delete recipeFacts.build;
-  const startCtx = await startContextOf({ pkg, fs, facts: recipeFacts });
-  // A typed command (the prompt asks only when no flag named it) counts as --start.
-  const entry = flags.entry;
-  const startText = flags.start ?? answers.start;
-  if (flags.start !== undefined && entry !== undefined) throw new UsageError('--start and --entry both name the command: pass one of them');
-  const start = startText !== undefined ? await parseStartFlag(startText, startCtx) : entry !== undefined ? await parseEntryFlag(entry, startCtx) : undefined;
-  const warnings: string[] = [];
-  const recipe = await planProject({ pkg, fs, facts: recipeFacts, warnings, ...(start ? { start } : {}) });
-  const worker = flags.worker ?? answers.worker ?? facts.likelyWorker ?? false;
-  const shutdown = await chooseShutdown(recipe, { fs, worker, choice: flags.shutdown ?? answers.shutdown });
-  return { plan: shutdown.plan, warnings: [...warnings, ...shutdown.warnings] };
 }
 
 /** A script run from the build context must exist (a build's output may not exist yet). */
