@@ -66,7 +66,7 @@ export function buildView(input: ViewInput) {
   const volumes = recipe.writable.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
   const healthScript = healthProbe(options);
   const { args: buildArgs, secrets: buildSecrets } = options.buildVariables;
-  const secretFlag = [
+  const buildCommandFlags = [
     ...(options.registry ? [' --secret id=npmrc,src=$HOME/.npmrc'] : []),
     ...buildArgs.map((name) => ` --build-arg ${name}`),
     ...buildSecrets.map((name) => ` --secret id=${name},env=${name}`),
@@ -92,7 +92,7 @@ export function buildView(input: ViewInput) {
     regenerateCommand: regenerateCommand(options),
     updateFlags: updateFlags(options),
     // A workspace package builds from the workspace root, with its Dockerfile named by -f.
-    buildCommand: `${ws ? `cd ${ws.root} && ` : ''}DOCKER_BUILDKIT=1 docker build${secretFlag} ${dashF}-t ${serviceName} .`,
+    buildCommand: `${ws ? `cd ${ws.root} && ` : ''}DOCKER_BUILDKIT=1 docker build${buildCommandFlags} ${dashF}-t ${serviceName} .`,
     buildFlags: dashF,
     composeContext: ws ? ws.root : '.',
     composeDockerfile: dockerfileInContext === 'Dockerfile' ? false : dockerfileInContext,

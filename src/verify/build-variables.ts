@@ -4,18 +4,14 @@
 // arguments. A secret goes through a private temp file (`--secret id=NAME,src=<file>`, which docker
 // and Podman 4.3 both take; Podman has no env= source), removed after the build; its value reaches
 // no argument and, redacted, no message.
+import type { BuildVariables } from '../options/build-variables.js';
 import type { SecretFiles } from './npmrc-source.js';
-
-export interface BuildVariableNames {
-  args: string[];
-  secrets: string[];
-}
 
 export type BuildVariableValues =
   | { kind: 'ok'; args: string[]; secretValues: string[]; remove(): Promise<void> }
   | { kind: 'missing'; message: string };
 
-export async function buildVariableArgs(names: BuildVariableNames, files: SecretFiles): Promise<BuildVariableValues> {
+export async function buildVariableArgs(names: BuildVariables, files: SecretFiles): Promise<BuildVariableValues> {
   const unset = [...names.args, ...names.secrets].filter((n) => (files.env[n] ?? '') === '');
   if (unset.length > 0) {
     const [first] = unset as [string];
