@@ -3,10 +3,10 @@
 // error. Help and version text are returned, never printed, so the shell decides where they go.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
-import type { FlagSpec } from '../options/declaration.js';
+import type { FlagSpecs, FlagValues } from '../options/flag-spec.js';
 import type { CommandHelp } from './commands/command.js';
 
-export type ParsedArgs = { kind: 'run'; values: Record<string, unknown> } | { kind: 'output'; text: string };
+export type ParsedArgs<V = Record<string, unknown>> = { kind: 'run'; values: V } | { kind: 'output'; text: string };
 
 export const EXIT_CODES_HELP = `Exit codes:
   0    done (or nothing to change)
@@ -17,8 +17,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   5    files written, but --verify failed (or no container engine was reachable)
   130  cancelled`;
 
-export interface ParseSpec {
-  options: Readonly<Record<string, FlagSpec>>;
+export interface ParseSpec<S extends FlagSpecs = FlagSpecs> {
+  options: S;
   help: CommandHelp;
   /** The command's name as typed before its flags ('' for the default command). */
   command: string;
@@ -31,7 +31,7 @@ export interface ParseMeta {
   width: number;
 }
 
-export function parseArgs(argv: string[], meta: ParseMeta, spec: ParseSpec): ParsedArgs {
+export function parseArgs<S extends FlagSpecs>(argv: string[], meta: ParseMeta, spec: ParseSpec<S>): ParsedArgs<FlagValues<S>> {
   let output = '';
   let failure: string | undefined;
   const scriptName = spec.command ? `create-secure-node-docker ${spec.command}` : 'create-secure-node-docker';
@@ -72,8 +72,12 @@ export function parseArgs(argv: string[], meta: ParseMeta, spec: ParseSpec): Par
   return { kind: 'run', values: readValues(parsed as unknown as Record<string, unknown>, spec.options) };
 }
 
-/** yargs' camel-cased result -> one value per declaration key; a single-valued flag given twice is refused. */
-export function readValues(a: Record<string, unknown>, options: Readonly<Record<string, FlagSpec>>): Record<string, unknown> {
+/**
+ * yargs' camel-cased result -> one value per spec key, of the type FlagValues states for it (a
+ * list's strings, a boolean, a string; the default when not given); a single-valued flag given
+ * twice is refused.
+ */
+export function readValues<S extends FlagSpecs>(a: Record<string, unknown>, options: S): FlagValues<S> {
   const values: Record<string, unknown> = { dir: a.dir === undefined ? undefined : String(a.dir) };
   for (const [key, decl] of Object.entries(options)) {
     const value = a[camel(decl.flag)];
@@ -85,7 +89,7 @@ export function readValues(a: Record<string, unknown>, options: Readonly<Record<
     if (value === undefined) values[key] = decl.default;
     else values[key] = decl.type === 'boolean' ? value : String(value);
   }
-  return values;
+  return values as FlagValues<S>;
 }
 
 function camel(flag: string): string {

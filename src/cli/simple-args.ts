@@ -4,7 +4,7 @@
 // flags, a value that looks like a flag or a boolean, a bad choice) returns undefined and yargs
 // parses it, so every error message and every unusual spelling is yargs' own. Loading yargs is most
 // of a plain run's start-up; test/cli/simple-args.test.ts proves both parsers agree.
-import type { FlagSpec } from '../options/declaration.js';
+import type { FlagSpec } from '../options/flag-spec.js';
 
 export function parseSimple(argv: readonly string[], options: Readonly<Record<string, FlagSpec>>): Record<string, unknown> | undefined {
   const byFlag = new Map<string, [key: string, spec: FlagSpec]>();

@@ -1,11 +1,13 @@
-// The shape of one option declaration. Each option is declared once (declarations.ts) and every
-// view of it is derived: the yargs configuration and the flag reader (cli/args.ts), the prompts
-// (cli/prompts.ts), the summary (cli/report.ts), and the flags that reproduce a run (write-back.ts:
-// the printed equivalent command and the Dockerfile's Regenerate line).
+// What an option does beyond parsing. Each option's flag is declared once as data (flags.ts); its
+// behaviour here, by concern (declarations/*.ts); declarations.ts joins the two in flag order, and
+// every view is derived from that: the prompts (cli/prompts.ts), the summary (cli/report.ts) and
+// the flags that reproduce a run (write-back.ts: the printed equivalent command and the
+// Dockerfile's Regenerate line). Values are validated where they are merged (resolve.ts).
 import type { ProjectFacts } from '../detect/facts.js';
 import type { RecipePlan } from '../recipes/types.js';
 import type { Question } from './question.js';
-import type { Answers, Flags, OptionKey } from './flags.js';
+import type { FlagSpec } from './flag-spec.js';
+import type { Answers, OptionKey } from './flags.js';
 import type { Options } from './options.js';
 
 export type Ask = (question: Question) => Promise<string | boolean>;
@@ -22,27 +24,7 @@ export interface PromptContext {
   plan: () => Promise<RecipePlan>;
 }
 
-/** What parsing and --help need to know about a flag; any command's options have this shape. */
-export interface FlagSpec {
-  /** The flag's name: --<flag>. */
-  flag: string;
-  alias?: string;
-  /** list: repeatable, collected in order; choice: one of `choices`. */
-  type: 'string' | 'boolean' | 'list' | 'choice';
-  choices?: readonly string[];
-  /** Only options that control the run have a default; the rest stay undefined for detection. */
-  default?: unknown;
-  /** The --help line; absent = hidden from --help. */
-  describe?: string;
-}
-
-export interface OptionDeclaration<K extends OptionKey = OptionKey> extends FlagSpec {
-  default?: Flags[K];
-  /**
-   * The validator every value of this option passes, whatever its source (flag, answer, project
-   * file): returns the normalised value or throws a UsageError naming `where`.
-   */
-  validate?: (value: string, where: string) => unknown;
+export interface OptionBehaviour {
   /** Asks for the value when no flag gave it; resolves to the answers (flag keys), or {} when not asked. */
   prompt?: (ctx: PromptContext) => Promise<Answers>;
   /** The summary row shown before an interactive run writes. */
@@ -55,4 +37,7 @@ export interface OptionDeclaration<K extends OptionKey = OptionKey> extends Flag
   writeBack?: { kind: 'setup' | 'run'; args: (options: Options) => string[] };
 }
 
-export type OptionDeclarations = { readonly [K in OptionKey]: OptionDeclaration<K> };
+/** One concern's options: what each does beyond its flag (keys are flags.ts's). */
+export type OptionBehaviours = { readonly [K in OptionKey]?: OptionBehaviour };
+
+export type OptionDeclaration = FlagSpec & OptionBehaviour & { key: OptionKey };

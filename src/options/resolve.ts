@@ -5,7 +5,7 @@ import type { BuildFact, PackageManagerName, ProjectFacts } from '../detect/fact
 import { COMPOSE_FILE } from '../detect/existing.js';
 import { UsageError } from '../errors.js';
 import type { RecipePlan } from '../recipes/types.js';
-import { DEFAULT_BASE, DEFAULT_BUILD_TIMEOUT_SECONDS, DEFAULT_PORT, DEFAULT_START_TIMEOUT_SECONDS } from './declarations.js';
+import { DEFAULT_BASE, DEFAULT_BUILD_TIMEOUT_SECONDS, DEFAULT_PORT, DEFAULT_START_TIMEOUT_SECONDS } from './flags.js';
 import type { Answers, Flags } from './flags.js';
 import type { Options, PrivateRegistry } from './options.js';
 import { validateFacts } from './validate-facts.js';
@@ -15,7 +15,7 @@ import { buildVariables } from './build-variables.js';
 
 export type { Answers, Flags } from './flags.js';
 export type { Base, Options, PackageManagerName, PrivateRegistry } from './options.js';
-export { DEFAULT_PORT } from './declarations.js';
+export { DEFAULT_PORT } from './flags.js';
 
 /** The build the options use: the detected one unless --no-build (or the answer) says otherwise. */
 export function chosenBuild(flags: Flags, facts: Pick<ProjectFacts, 'build'>, answers: Answers = {}): BuildFact | undefined {

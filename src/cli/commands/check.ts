@@ -3,14 +3,14 @@
 // Exit 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input.
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
-import type { FlagSpec } from '../../options/declaration.js';
+import type { FlagSpecs, FlagValues } from '../../options/flag-spec.js';
 import { atLeast, SEVERITIES, type Finding, type Severity } from '../../rules/catalog.js';
 import { checkSetup, ComposeSyntaxError, type Setup } from '../../rules/check-files.js';
 import { checkManifests, NamedManifestError } from '../../rules/check-manifests.js';
 import { readManifests } from './manifest-files.js';
 import { humanReport, jsonReport, sarifReport } from '../../rules/report.js';
 import type { CliDeps } from '../deps.js';
-import type { CommandModule } from './command.js';
+import { defineCommand } from './command.js';
 import { COMPOSE_NAMES, displayName, locateDockerfile, readOptional, readRequired } from './setup-files.js';
 
 /** Exit code when findings reach --fail-on (shares 1 with "unexpected failure", as linters do). */
@@ -20,9 +20,9 @@ const OPTIONS = {
   format: { flag: 'format', type: 'choice', choices: ['human', 'json', 'sarif'], default: 'human', describe: 'Output: human (stderr), json or sarif (stdout)' },
   json: { flag: 'json', type: 'boolean', default: false, describe: 'The same as --format json' },
   failOn: { flag: 'fail-on', type: 'choice', choices: SEVERITIES, default: 'warning', describe: 'Lowest severity that makes the exit code 1' },
-} as const satisfies Record<string, FlagSpec>;
+} as const satisfies FlagSpecs;
 
-export const command: CommandModule = {
+export const command = defineCommand({
   options: OPTIONS,
   help: {
     usage: '$0 [dir] [options]\n\nAudit a Dockerfile, its .dockerignore and compose file against the security rules. [dir] is a\ndirectory (default: .) or a Dockerfile; its k8s/ manifests are audited too. [dir] may also be a\ndirectory of Kubernetes manifests (k8s/) or one manifest file.',
@@ -34,10 +34,10 @@ export const command: CommandModule = {
       ['$0 k8s/ --fail-on info', 'Audit Kubernetes manifests against Pod Security "restricted" and the rollout rules'],
     ],
   },
-  run: (values, deps) => runCheck(values as { dir?: string; format: string; json: boolean; failOn: Severity }, deps),
-};
+  run: runCheck,
+});
 
-async function runCheck(values: { dir?: string; format: string; json: boolean; failOn: Severity }, deps: CliDeps): Promise<number> {
+async function runCheck(values: FlagValues<typeof OPTIONS>, deps: CliDeps): Promise<number> {
   if (values.json && values.format !== 'human' && values.format !== 'json') throw new UsageError('--json and --format disagree; pass one of them');
   const format = values.json ? 'json' : values.format;
   const failOn = values.failOn;

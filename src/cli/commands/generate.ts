@@ -5,8 +5,7 @@ import { detectProject } from '../../detect/index.js';
 import type { RecipePlan } from '../../recipes/index.js';
 import { CancelledError, ExitCode, UsageError } from '../../errors.js';
 import type { Ask } from '../../options/declaration.js';
-import { OPTIONS } from '../../options/declarations.js';
-import type { Answers, Flags } from '../../options/flags.js';
+import { FLAGS, type Answers, type Flags } from '../../options/flags.js';
 import { resolveOptions } from '../../options/resolve.js';
 import { recipePlan } from '../../options/recipe-plan.js';
 import { parseEnvFile, type EnvFile } from '../../options/validate-env-file.js';
@@ -19,11 +18,11 @@ import { colorEnabled, isCi, type CliDeps } from '../deps.js';
 import { askForMissing } from '../prompts.js';
 import { reportHuman, reportJson, summarize } from '../report.js';
 import { runVerifyStep, verifyTarget, wantsVerify } from '../verify-step.js';
-import type { CommandModule } from './command.js';
+import { defineCommand } from './command.js';
 import { runtimeBase } from '../../render/runtime-base.js';
 
-export const command: CommandModule = {
-  options: OPTIONS,
+export const command = defineCommand({
+  options: FLAGS,
   help: {
     usage:
       '$0 [dir] [options]\n\nGenerate a secure, digest-pinned Docker setup (Dockerfile, .dockerignore, compose.yaml,\nREADME.Docker.md, graceful-shutdown module) for the Node.js app in [dir] (default: the current directory).',
@@ -37,8 +36,8 @@ export const command: CommandModule = {
       ['$0 --yes --verify', 'Write the files, then build, run and check the image on your Docker engine (exit 5 if it fails)'],
     ],
   },
-  run: (values, deps) => generate(values as unknown as Flags, deps),
-};
+  run: generate,
+});
 
 async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const root = path.resolve(deps.cwd, flags.dir ?? '.');

@@ -4,11 +4,11 @@
 // is exit 4 with the file untouched; the file is written atomically (src/write-apply.ts).
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
-import type { FlagSpec } from '../../options/declaration.js';
+import type { FlagSpecs, FlagValues } from '../../options/flag-spec.js';
 import { terminalSafe } from '../../rules/report.js';
-import { planUpdate, type UpdatePlan, type UpdateTarget } from '../../update/plan-update.js';
+import { planUpdate, type UpdatePlan } from '../../update/plan-update.js';
 import type { CliDeps } from '../deps.js';
-import type { CommandModule } from './command.js';
+import { defineCommand } from './command.js';
 import { displayName, locateDockerfile, readRequired } from './setup-files.js';
 
 /** --check found a stale pin. */
@@ -22,19 +22,11 @@ const OPTIONS = {
   baseImage: { flag: 'base-image', type: 'string', describe: 'The repository hosting node images that the FROM lines name' },
   // Accepted only to say why it cannot work: there is nothing to compare against offline.
   offline: { flag: 'offline', type: 'boolean', default: false },
-} as const satisfies Record<string, FlagSpec>;
+} as const satisfies FlagSpecs;
 
-interface UpdateValues {
-  dir?: string;
-  to: UpdateTarget;
-  check: boolean;
-  json: boolean;
-  registryMirror?: string;
-  baseImage?: string;
-  offline: boolean;
-}
+type UpdateValues = FlagValues<typeof OPTIONS>;
 
-export const command: CommandModule = {
+export const command = defineCommand({
   options: OPTIONS,
   help: {
     usage:
@@ -46,8 +38,8 @@ export const command: CommandModule = {
       ['$0 --to lts --registry-mirror https://mirror.example.com', 'Move to the newest LTS, resolved through a mirror'],
     ],
   },
-  run: (values, deps) => runUpdate(values as unknown as UpdateValues, deps),
-};
+  run: runUpdate,
+});
 
 async function runUpdate(values: UpdateValues, deps: CliDeps): Promise<number> {
   if (values.offline) throw new UsageError('update --offline: update compares pins with the registry, so it needs the network');
