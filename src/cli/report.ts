@@ -6,6 +6,7 @@ import type { ResolvedImage } from '../image/types.js';
 import { OPTION_LIST } from '../options/declarations.js';
 import { shutdownHow } from '../shutdown/choose.js';
 import type { Options } from '../options/options.js';
+import type { RecipePlan } from '../recipes/types.js';
 import type { VerifyJson } from '../verify/index.js';
 import type { RenderResult } from '../render/index.js';
 
@@ -91,8 +92,8 @@ export function reportHuman(report: RunReport, color: boolean): string {
 }
 
 /** Shown before the final confirmation of an interactive run: one row per declared option that has one. */
-export function summarize(options: Options, facts: ProjectFacts): string {
-  const rows = OPTION_LIST.flatMap((d) => (d.summary ? [d.summary(options, facts)] : []));
+export function summarize(options: Options, facts: ProjectFacts, plan: RecipePlan): string {
+  const rows = OPTION_LIST.flatMap((d) => (d.summary ? [d.summary(options, facts, plan)] : []));
   const width = Math.max(...rows.map(([k]) => k.length));
   return `\n${rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')}\n\n`;
 }

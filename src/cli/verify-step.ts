@@ -8,6 +8,8 @@ import type { ResolvedImage } from '../image/types.js';
 import type { Ask } from '../options/declaration.js';
 import type { Options } from '../options/options.js';
 import type { RenderResult } from '../render/index.js';
+import type { RecipePlan } from '../recipes/types.js';
+import { planEntry, planSourceEntry } from '../recipes/plan-entry.js';
 import { serviceNameFrom } from '../render/view.js';
 import { STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
 import { Engine, probeEngine, verify, verifyHuman, verifyJson, type EngineCli, type RunCommand, type RunEnvFile, type SecretFiles, type VerifyJson, type VerifyTarget } from '../verify/index.js';
@@ -24,21 +26,22 @@ export interface VerifyEngineDeps {
   interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-/** `build`: the context and the Dockerfile's path inside it, as written (a workspace builds from its root). */
-export function verifyTarget(build: { context: string; dockerfile: string }, projectName: string, options: Options, rendered: RenderResult, image: ResolvedImage, env: { envFile?: RunEnvFile; envTemplate?: string } = {}): VerifyTarget {
+/** `context`: the absolute build context the files were written under (options.layout says where the Dockerfile is in it). */
+export function verifyTarget(context: string, projectName: string, options: Options, plan: RecipePlan, rendered: RenderResult, image: ResolvedImage, env: { envFile?: RunEnvFile; envTemplate?: string } = {}): VerifyTarget {
+  const { dockerfile } = options.layout;
   const major = Number(/^(\d+)\./.exec(image.version)?.[1]);
   return {
-    context: build.context,
-    ...(build.dockerfile === 'Dockerfile' ? {} : { dockerfilePath: path.join(build.context, build.dockerfile) }),
+    context,
+    ...(dockerfile === 'Dockerfile' ? {} : { dockerfilePath: path.join(context, dockerfile) }),
     name: serviceNameFrom(projectName),
-    dockerfile: rendered.files.find((f) => f.path === build.dockerfile)?.content ?? '',
+    dockerfile: rendered.files.find((f) => f.path === dockerfile)?.content ?? '',
     registry: options.registry,
     worker: options.worker,
     port: options.port,
     healthcheckPath: options.healthcheckPath,
     writableDirs: options.writableDirs,
-    entry: options.entry,
-    sourceEntry: options.sourceEntry,
+    entry: planEntry(plan),
+    sourceEntry: planSourceEntry(plan),
     wiring: rendered.wiring,
     nodeMajor: Number.isInteger(major) ? major : undefined,
     stopGraceSeconds: STOP_GRACE_PERIOD_SECONDS,

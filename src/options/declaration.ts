@@ -28,13 +28,13 @@ export interface OptionBehaviour {
   /** Asks for the value when no flag gave it; resolves to the answers (flag keys), or {} when not asked. */
   prompt?: (ctx: PromptContext) => Promise<Answers>;
   /** The summary row shown before an interactive run writes. */
-  summary?: (options: Options, facts: ProjectFacts) => [label: string, value: string];
+  summary?: (options: Options, facts: ProjectFacts, plan: RecipePlan) => [label: string, value: string];
   /**
    * How the resolved run is written back as arguments, so running them reproduces the same files.
    * `setup`: part of what the files are (equivalent command and Regenerate line); `run`: how this
    * run resolved or wrote (equivalent command only).
    */
-  writeBack?: { kind: 'setup' | 'run'; args: (options: Options) => string[] };
+  writeBack?: { kind: 'setup' | 'run'; args: (options: Options, plan: RecipePlan) => string[] };
 }
 
 /** One concern's options: what each does beyond its flag (keys are flags.ts's). */

@@ -6,6 +6,7 @@ import type { ShutdownChoice } from '../shutdown/choose.js';
 import type { EngineCli } from '../core/engine-cli.js';
 import type { WorkspaceOptions } from './workspace.js';
 import type { BuildVariables } from './build-variables.js';
+import type { Layout } from './layout.js';
 
 export type { Base } from './flags.js';
 export type { PackageManagerName } from '../detect/facts.js';
@@ -16,15 +17,12 @@ export interface PrivateRegistry {
   scopes: { scope: string; url: string }[];
 }
 
+/** The user's choices, merged with detection and defaults; what the container runs is the recipe plan's (recipes/plan-entry.ts). */
 export interface Options {
-  /** Runtime entry, relative posix path (compiled output for a build); the recipe's script when it has one. */
-  entry: string;
-  /** What the container runs after dumb-init (the recipe's command; `node <entry>` without one). */
-  command: string[];
-  /** Where the entry's source lives; the graceful-shutdown module is written next to it. */
-  sourceEntry: string;
   /** The Dockerfile's path relative to [dir] (--dockerfile; default "Dockerfile"). */
   dockerfile: string;
+  /** Build context, package directory, the Dockerfile inside the context, the app's directory in the image. */
+  layout: Layout;
   worker: boolean;
   /** Undefined for workers. */
   port?: number;

@@ -11,6 +11,7 @@ import type { Options, PrivateRegistry } from './options.js';
 import { validateFacts } from './validate-facts.js';
 import * as v from '../core/validate.js';
 import { workspaceOptions } from './workspace.js';
+import { layoutOf } from './layout.js';
 import { buildVariables } from './build-variables.js';
 
 export type { Answers, Flags } from './flags.js';
@@ -26,15 +27,14 @@ export function chosenBuild(flags: Flags, facts: Pick<ProjectFacts, 'build'>, an
   return buildWanted ? facts.build : undefined;
 }
 
-/** The plan (recipePlan) decides what runs: its command and the file it runs; the options hold the user's choices. */
+/** The plan (recipePlan) decides what runs and stays the one place that says it; the options hold the user's choices. */
 export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answers, plan: RecipePlan): Options {
   // Facts read from the project pass the same validators as flags before anything uses them.
   validateFacts(facts);
   const given = mergeGiven(flags, answers);
   const worker = given.worker ?? facts.likelyWorker ?? false;
   const build = chosenBuild(flags, facts, answers);
-  const entry = plan.commandScript ?? plan.command.join(' ');
-  const sourceEntry = plan.shutdown.kind === 'wired' ? v.projectPath(plan.shutdown.sourceEntry, 'source entry') : entry;
+  if (plan.shutdown.kind === 'wired') v.projectPath(plan.shutdown.sourceEntry, 'source entry');
 
   const pmName = given.packageManager ?? facts.packageManager.name;
   const pmFact = facts.packageManager.name === pmName ? facts.packageManager : { name: pmName };
@@ -67,13 +67,12 @@ export function resolveOptions(flags: Flags, facts: ProjectFacts, answers: Answe
     yarnBerry: pmName === 'yarn' && (pmFact.yarnBerry ?? false),
   };
   const workspace = facts.workspace ? workspaceOptions(facts.workspace, packageManager) : undefined;
+  const dockerfile = flags.dockerfile !== undefined ? v.projectPath(flags.dockerfile, '--dockerfile') : 'Dockerfile';
 
   return {
     ...(workspace ? { workspace } : {}),
-    entry,
-    dockerfile: flags.dockerfile !== undefined ? v.projectPath(flags.dockerfile, '--dockerfile') : 'Dockerfile',
-    command: plan.command,
-    sourceEntry,
+    dockerfile,
+    layout: layoutOf(dockerfile, workspace),
     worker,
     port: worker ? undefined : v.port(given.port ?? plan.port ?? facts.port ?? DEFAULT_PORT),
     ...(healthInput === false ? { noHealthcheck: true as const } : {}),

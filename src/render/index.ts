@@ -8,6 +8,7 @@ import { PRELOAD_FILE, shutdownModuleSource, shutdownWiring } from '../shutdown/
 import { KUBERNETES_DIR, kubernetesReadme, renderKubernetesFiles } from './kubernetes/index.js';
 import { checkRuntimeHoldsCommand, withPreload } from './plan-view.js';
 import { workspaceTransform } from './workspace-transform.js';
+import { inPackage as inPackageDir } from '../options/layout.js';
 import { shutdownPlacement } from './shutdown-placement.js';
 import { templates } from './templates.js';
 import { buildView } from './view.js';
@@ -51,7 +52,7 @@ export function renderFiles(input: RenderInput): RenderResult {
   const withShutdown = withPreload(plan);
   checkRuntimeHoldsCommand(withShutdown);
   const rendered = options.workspace ? workspaceTransform(withShutdown, options.workspace, options.packageManager) : withShutdown;
-  const view = buildView({ ...input, plan: rendered, shutdown: wired, shutdownModulePath: moduleFile?.path, wiring });
+  const view = buildView({ ...input, plan: rendered, planned: plan, shutdown: wired, shutdownModulePath: moduleFile?.path, wiring });
   const warnings = [...view.warnings];
   if (options.port !== undefined && options.port < 1024) {
     warnings.push(
@@ -67,10 +68,10 @@ export function renderFiles(input: RenderInput): RenderResult {
   // files go in its directory, and .dockerignore at the root, the only place every builder reads it
   // (Docker 20.10's BuildKit also reads <Dockerfile>.dockerignore, but then ignores the root file,
   // and the legacy builder never reads it).
-  const ws = options.workspace;
-  const inPackage = (file: string) => (ws ? `${ws.packageDir}/${file}` : file);
+  const { layout } = options;
+  const inPackage = (file: string) => inPackageDir(layout, file);
   if (rendered.workspace?.note) warnings.push(rendered.workspace.note);
-  const group = ws ? { comment: `Container files of ${ws.packageDir}`, entries: containerFiles(ws.packageDir, options.dockerfile) } : undefined;
+  const group = layout.packageDir !== '' ? { comment: `Container files of ${layout.packageDir}`, entries: containerFiles(layout.packageDir, options.dockerfile) } : undefined;
   // A recipe's lines (build output, framework caches) are relative to the app: in a workspace, to its package.
   const extra = plan.dockerignore.map((line) => inPackage(line));
   const compose = templates.compose(view);
@@ -79,7 +80,7 @@ export function renderFiles(input: RenderInput): RenderResult {
   const settings = compose.replace(/^(#.*\n)+/, '');
   const readme = templates.readme({ ...view, userCompose: userCompose === undefined ? false : { file: userCompose, settings }, kubernetes: options.kubernetes ? kubernetesReadme(view, options.kubernetesImage) : false });
   const files: GeneratedFile[] = [
-    { path: inPackage(options.dockerfile), content: templates.dockerfile(view), mode: 'replace' },
+    { path: layout.dockerfile, content: templates.dockerfile(view), mode: 'replace' },
     { path: '.dockerignore', content: renderDockerignore({ keep: options.packageManager.yarnBerry ? ['.yarnrc.yml'] : [], extra, ...(group ? { group } : {}), ...(options.envFile !== undefined ? { runSecrets: [inPackage(options.envFile)] } : {}), ...(options.kubernetes ? { deployFiles: [`/${inPackage(KUBERNETES_DIR)}`, `/${inPackage('README.Docker.md')}`] } : {}) }), mode: 'merge-dockerignore' },
     // Writing compose.yaml beside the user's docker-compose.yml would silently change which file
     // `docker compose` uses: the settings go into README.Docker.md and the report instead.

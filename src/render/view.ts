@@ -13,6 +13,7 @@ import { shutdownHow } from '../shutdown/choose.js';
 import { PRELOAD_FILE } from '../shutdown/module.js';
 import { runtimeBase } from './runtime-base.js';
 import { runtimeView } from './runtime-view.js';
+import { planEntry, planSourceEntry } from '../recipes/plan-entry.js';
 import { baseLabel, isStale } from './dockerfile-header.js';
 import { DOCKER_STOP_SECONDS, HARDENED_RUN_FLAGS, SHUTDOWN_TIMEOUT_SECONDS, STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
 import type { ShutdownPlacement } from './shutdown-placement.js';
@@ -25,7 +26,10 @@ export interface ViewInput {
   generatorVersion: string;
   /** package.json name or the directory name; sanitised here. */
   projectName: string;
+  /** The plan as the Dockerfile renders it (the preload filled in; re-rooted for a workspace package). */
   plan: RecipePlan;
+  /** The recipe's plan as planned: what the Regenerate line and the messages name (the command as the user chose it). */
+  planned: RecipePlan;
   /** Where the wired module goes; undefined when the framework or a preload does the shutdown. */
   shutdown: ShutdownPlacement | undefined;
   shutdownModulePath: string | undefined;
@@ -57,11 +61,8 @@ export function buildView(input: ViewInput) {
   // A tools stage exists only when installing needs something the base image lacks.
   const tools = options.native || plan.packageManagerInstall !== undefined || recipe.buildPackages !== false;
   const serviceName = serviceNameFrom(input.projectName);
-  const ws = options.workspace;
-  const appDir = ws ? `/app/${ws.packageDir}` : '/app';
-  // The Dockerfile as the build context sees it: a workspace builds from its root.
-  const dockerfileInContext = ws ? `${ws.packageDir}/${options.dockerfile}` : options.dockerfile;
-  const dashF = dockerfileInContext === 'Dockerfile' ? '' : `-f ${dockerfileInContext} `;
+  const { appDir, context, dockerfile } = options.layout;
+  const dashF = dockerfile === 'Dockerfile' ? '' : `-f ${dockerfile} `;
   const writable = recipe.writable.map((d) => `${appDir}/${d}`);
   const volumes = recipe.writable.map((d) => ({ name: `${serviceName}-${d.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, target: `${appDir}/${d}` }));
   const healthScript = healthProbe(options);
@@ -89,13 +90,13 @@ export function buildView(input: ViewInput) {
     baseLabel: runtime.buildLabel ? runtime.buildLabel(baseLabel(image.tag, alpine)) : baseLabel(image.tag, alpine),
     libc: alpine ? 'musl (Alpine)' : 'glibc (Debian)',
     staleImage: isStale(image),
-    regenerateCommand: regenerateCommand(options),
+    regenerateCommand: regenerateCommand(options, input.planned),
     updateFlags: updateFlags(options),
     // A workspace package builds from the workspace root, with its Dockerfile named by -f.
-    buildCommand: `${ws ? `cd ${ws.root} && ` : ''}DOCKER_BUILDKIT=1 docker build${buildCommandFlags} ${dashF}-t ${serviceName} .`,
+    buildCommand: `${context === '.' ? '' : `cd ${context} && `}DOCKER_BUILDKIT=1 docker build${buildCommandFlags} ${dashF}-t ${serviceName} .`,
     buildFlags: dashF,
-    composeContext: ws ? ws.root : '.',
-    composeDockerfile: dockerfileInContext === 'Dockerfile' ? false : dockerfileInContext,
+    composeContext: context,
+    composeDockerfile: dockerfile === 'Dockerfile' ? false : dockerfile,
     ws: wsStages ? { note: wsStages.note ?? false } : (false as const),
     pruneDirs: wsStages && wsStages.pruneDirs.length > 0 ? wsStages.pruneDirs.join(' ') : false,
     workdir: wsStages ? `/app/${wsStages.dir}` : false,
@@ -145,8 +146,8 @@ export function buildView(input: ViewInput) {
     // A shell-less final stage cannot RUN the check; the build stage's check still runs there.
     startFileChecks: runtime.shell ? recipe.startFileChecks : { ...recipe.startFileChecks, runtime: [] },
     command: recipe.plan.command.join(' '),
-    entry: options.entry,
-    sourceEntry: recipe.plan.shutdown.kind === 'wired' ? recipe.plan.shutdown.sourceEntry : options.sourceEntry,
+    entry: planEntry(input.planned),
+    sourceEntry: planSourceEntry(input.planned),
     serviceName,
     shutdownModulePath: input.shutdownModulePath ?? false,
     shutdownTimeoutSeconds: SHUTDOWN_TIMEOUT_SECONDS,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import type { Flags } from '../../src/options/flags.js';
 import { UsageError } from '../../src/errors.js';
-import { resolvedOptions } from '../support/resolve.js';
+import { resolved, resolvedOptions } from '../support/resolve.js';
+import { planSourceEntry } from '../../src/recipes/plan-entry.js';
 import { factsFor } from '../support/facts.js';
 
 const flags = (argv: string[]): Flags => {
@@ -44,9 +45,10 @@ describe('resolveOptions', () => {
   it('maps a compiled TypeScript entry back to its source for the shutdown module', async () => {
     const facts = factsFor({ typescript: true, build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' });
     // Only a wired shutdown needs the source file (the default preload needs none: it is the entry).
-    expect((await resolvedOptions(flags(['--shutdown', 'wired']), facts)).sourceEntry).toBe('src/server.ts');
-    expect((await resolvedOptions(flags([]), facts)).sourceEntry).toBe('dist/server.js');
-    expect((await resolvedOptions(flags(['--shutdown', 'wired', '--entry', 'dist/jobs/run.js']), facts)).sourceEntry).toBe('src/jobs/run.ts');
+    const sourceEntry = async (argv: string[]) => planSourceEntry((await resolved(flags(argv), facts)).plan);
+    expect(await sourceEntry(['--shutdown', 'wired'])).toBe('src/server.ts');
+    expect(await sourceEntry([])).toBe('dist/server.js');
+    expect(await sourceEntry(['--shutdown', 'wired', '--entry', 'dist/jobs/run.js'])).toBe('src/jobs/run.ts');
   });
 
   it('reads the private registry from .npmrc facts without its token', async () => {

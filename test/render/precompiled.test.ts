@@ -8,6 +8,7 @@ import { COMPILE_OPTIONS as BUILD_OPTIONS, precompiledModule } from '../../scrip
 import { parseGenerateArgs as parseArgs } from '../support/parse-flags.js';
 import { resolved } from '../support/resolve.js';
 import { shutdownPlacement } from '../../src/render/shutdown-placement.js';
+import { planSourceEntry } from '../../src/recipes/plan-entry.js';
 import { COMPILE_OPTIONS, templates } from '../../src/render/templates.js';
 import { workspaceTransform } from '../../src/render/workspace-transform.js';
 import { buildView } from '../../src/render/view.js';
@@ -47,12 +48,12 @@ describe('precompiled templates', () => {
     const parsed = parseArgs(['--yes', '--native', '--writable-dir', 'uploads', '--npm-registry', 'https://npm.acme.dev/'], { version: '0', width: 100 });
     if (parsed.kind !== 'run') throw new Error('expected a run');
     const { options, plan } = await resolved(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, entry: 'dist/server.js', sourceEntry: 'src/server.ts' }));
-    const shutdown = shutdownPlacement(options.sourceEntry, options.moduleSystem);
-    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan, shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
+    const shutdown = shutdownPlacement(planSourceEntry(plan), options.moduleSystem);
+    const shared = buildView({ options, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan, planned: plan, shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
     // A workspace package's view (the one Dockerfile template renders it too): pnpm, a workspace dependency that builds, and a build of its own.
     const ws = await resolved(parsed.flags, factsFor({ build: { script: 'build', outDir: 'dist' }, packageManager: { name: 'pnpm', version: '10.34.8', lockfile: 'pnpm-lock.yaml' }, workspace: WORKSPACE }));
     const wsOptions = ws.options;
-    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: workspaceTransform(ws.plan, wsOptions.workspace as NonNullable<typeof wsOptions.workspace>, wsOptions.packageManager), shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
+    const wsView = buildView({ options: wsOptions, image: FIXED_IMAGE, generatorVersion: '1.2.3', projectName: 'demo', plan: workspaceTransform(ws.plan, wsOptions.workspace as NonNullable<typeof wsOptions.workspace>, wsOptions.packageManager), planned: ws.plan, shutdown, shutdownModulePath: shutdown.path, wiring: ['a', 'b'] });
     for (const [name, view] of (Object.keys(templates) as (keyof typeof templates)[]).flatMap((n) => [[n, shared], [n, wsView]] as const)) {
       const fromSource = templates[name](view);
       expect(fromSource.length).toBeGreaterThan(100);

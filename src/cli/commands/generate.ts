@@ -58,10 +58,10 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const entryWarnings = [...recipe.warnings, ...(await checkEntry(recipe.plan, fs))];
 
   if (interactive && ask) {
-    deps.stderr(summarize(options, facts));
+    deps.stderr(summarize(options, facts, recipe.plan));
     const go = await ask({ type: 'confirm', name: 'confirm', message: 'Generate these files?', default: true });
     if (!go) throw new CancelledError();
-    deps.stderr(`Same result without prompts:\n  ${equivalentCommand(options, root, deps.cwd)}\n\n`);
+    deps.stderr(`Same result without prompts:\n  ${equivalentCommand(options, recipe.plan, root, deps.cwd)}\n\n`);
   }
 
   const runtime = runtimeBase(options.base);
@@ -86,7 +86,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   const warnings = [...facts.warnings, ...entryWarnings, ...resolution.warnings, ...rendered.warnings];
 
   // A workspace package's files are planned from the workspace root, where its .dockerignore goes.
-  const writeRoot = options.workspace ? path.resolve(root, options.workspace.root) : root;
+  const writeRoot = path.resolve(root, options.layout.context);
   const outcome = await writeGenerated(writeRoot, rendered.files, {
     force: options.force,
     dryRun: options.dryRun,
@@ -98,8 +98,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   // What happened, not what was planned: a refused run (exit 3) and a dry run write nothing.
   const refusal = outcome.refused.length > 0 ? blockedWritesError(outcome.plan) : undefined;
   const written = !options.dryRun && refusal === undefined && outcome.plan.some((w) => w.action === 'create' || w.action === 'overwrite');
-  const dockerfileInContext = options.workspace ? `${options.workspace.packageDir}/${options.dockerfile}` : options.dockerfile;
-  const build = buildReport(deps.cwd, writeRoot, dockerfileInContext);
+  const build = buildReport(deps.cwd, writeRoot, options.layout.dockerfile);
   const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge, build, rendered };
   deps.stderr(reportHuman(report, colorEnabled(deps)));
   if (refusal) {
@@ -110,7 +109,7 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   // The files are in place: prove them on the user's engine when asked to (--json waits for the result).
   if ((await wantsVerify(options, deps.verifyEngine, interactive ? ask : undefined)) && deps.verifyEngine) {
     const envTemplate = envFile ? undefined : await findEnvTemplate(fs);
-    const target = verifyTarget({ context: writeRoot, dockerfile: dockerfileInContext }, facts.name ?? path.basename(root), options, rendered, resolution.image, {
+    const target = verifyTarget(writeRoot, facts.name ?? path.basename(root), options, recipe.plan, rendered, resolution.image, {
       ...(envFile ? { envFile: { ...envFile, absolutePath: path.resolve(root, envFile.path) } } : {}),
       ...(envTemplate ? { envTemplate } : {}),
     });

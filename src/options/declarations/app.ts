@@ -1,6 +1,7 @@
 // What the container runs and how it behaves: kind (web or worker), command, port, health check,
 // graceful shutdown, writable directories, where the Dockerfile goes.
 import type { OptionBehaviours } from '../declaration.js';
+import { planEntry, runsEntryFile } from '../../recipes/plan-entry.js';
 import * as v from '../../core/validate.js';
 import { promptCheck, splitList } from '../question.js';
 import { DEFAULT_PORT } from '../flags.js';
@@ -25,8 +26,8 @@ export const APP_OPTIONS = {
     writeBack: { kind: 'setup', args: (o) => [o.worker ? '--worker' : '--no-worker'] },
   },
   entry: {
-    summary: (o) => ['entry', o.entry],
-    writeBack: { kind: 'setup', args: (o) => (runsEntry(o) ? ['--entry', o.entry] : []) },
+    summary: (_o, _facts, plan) => ['entry', planEntry(plan)],
+    writeBack: { kind: 'setup', args: (_o, plan) => (runsEntryFile(plan) ? ['--entry', planEntry(plan)] : []) },
   },
   start: {
     // Asked instead of an entry file: the recipe's command is the default, so Enter keeps it.
@@ -42,8 +43,8 @@ export const APP_OPTIONS = {
       })) as string;
       return start.trim() === planned ? {} : { start: start.trim() };
     },
-    summary: (o) => ['command', o.command.join(' ')],
-    writeBack: { kind: 'setup', args: (o) => (runsEntry(o) ? [] : ['--start', o.command.join(' ')]) },
+    summary: (_o, _facts, plan) => ['command', plan.command.join(' ')],
+    writeBack: { kind: 'setup', args: (_o, plan) => (runsEntryFile(plan) ? [] : ['--start', plan.command.join(' ')]) },
   },
   dockerfile: {
     writeBack: { kind: 'setup', args: (o) => (o.dockerfile === 'Dockerfile' ? [] : ['--dockerfile', o.dockerfile]) },
@@ -102,8 +103,3 @@ export const APP_OPTIONS = {
     writeBack: { kind: 'setup', args: (o) => o.writableDirs.flatMap((d) => ['--writable-dir', d]) },
   },
 } satisfies OptionBehaviours;
-
-/** The command is `node <entry>`: --entry says it; anything else needs --start. */
-function runsEntry(o: { command: string[]; entry: string }): boolean {
-  return o.command.length === 2 && o.command[0] === 'node' && o.command[1] === o.entry;
-}
