@@ -15,8 +15,8 @@ const SETUPS: { title: string; fixture: string; flags: string[]; prepare?: (dir:
   // No health route anywhere: the HEALTHCHECK checks that / answers HTTP at all.
   { title: 'verify-no-shutdown: a node:http app with no health route', fixture: 'verify-no-shutdown', flags: [] },
   // A workspace package: check runs in the package, where the Dockerfile is; the .dockerignore is at
-  // the workspace root (the build context), which check does not look for, so that one is expected.
-  ...['workspace-npm', 'workspace-pnpm', 'workspace-yarn'].map((fixture) => ({ title: `${fixture}: apps/api`, fixture, flags: [], packageDir: 'apps/api', allowed: ['dockerignore-missing'] })),
+  // the workspace root, the build context its compose.yaml names, and check reads it there.
+  ...['workspace-npm', 'workspace-pnpm', 'workspace-yarn', 'workspace-next-pnpm', 'workspace-nest-npm'].map((fixture) => ({ title: `${fixture}: its app`, fixture, flags: [], packageDir: fixture === 'workspace-next-pnpm' ? 'apps/web' : 'apps/api' })),
 ];
 
 const cleanups: (() => Promise<void>)[] = [];

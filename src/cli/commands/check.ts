@@ -8,6 +8,7 @@ import { atLeast, SEVERITIES, type Finding, type Severity } from '../../rules/ca
 import { checkSetup, ComposeSyntaxError, type Setup } from '../../rules/check-files.js';
 import { checkManifests, NamedManifestError } from '../../rules/check-manifests.js';
 import { readManifests } from './manifest-files.js';
+import { composeBuildContexts } from '../../rules/compose-build.js';
 import { humanReport, jsonReport, sarifReport } from '../../rules/report.js';
 import type { CliDeps } from '../deps.js';
 import { defineCommand } from './command.js';
@@ -54,20 +55,24 @@ async function runCheck(values: FlagValues<typeof OPTIONS>, deps: CliDeps): Prom
   const fs = deps.projectFs(located.dir);
   const name = (file: string) => displayName(deps.cwd, path.join(located.dir, file));
   const dockerfileText = await readRequired(fs, located.dir, located.dockerfile);
-  const ignoreNames = located.dockerfile === 'Dockerfile' ? ['.dockerignore'] : [`${located.dockerfile}.dockerignore`, '.dockerignore'];
-  let dockerignore: Setup['dockerignore'] = { name: name('.dockerignore'), text: undefined };
-  for (const ignoreName of ignoreNames) {
-    const text = await readOptional(fs, located.dir, ignoreName);
-    if (text !== undefined) {
-      dockerignore = { name: name(ignoreName), text };
-      break;
-    }
-  }
   let compose: Setup['compose'];
   for (const composeName of COMPOSE_NAMES) {
     const text = await readOptional(fs, located.dir, composeName);
     if (text !== undefined) {
       compose = { name: name(composeName), text };
+      break;
+    }
+  }
+  // The .dockerignore the build reads: beside a named Dockerfile, else at the build context, which
+  // is the compose file's when it names one (a workspace package builds from the workspace root).
+  const contexts = compose ? composeBuildContexts(compose.text).filter((c) => path.posix.normalize(c) !== '.') : [];
+  const ignoreNames = [...(located.dockerfile === 'Dockerfile' ? [] : [`${located.dockerfile}.dockerignore`]), ...(contexts.length > 0 ? contexts.map((c) => path.join(c, '.dockerignore')) : ['.dockerignore'])];
+  let dockerignore: Setup['dockerignore'] = { name: name(ignoreNames.at(-1) ?? '.dockerignore'), text: undefined };
+  for (const ignoreName of ignoreNames) {
+    const dir = path.resolve(located.dir, path.dirname(ignoreName));
+    const text = await readOptional(deps.projectFs(dir), dir, path.basename(ignoreName));
+    if (text !== undefined) {
+      dockerignore = { name: name(ignoreName), text };
       break;
     }
   }
