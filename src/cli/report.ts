@@ -10,12 +10,12 @@ import type { RecipePlan } from '../recipes/types.js';
 import type { VerifyJson } from '../verify/index.js';
 import type { RenderResult } from '../render/index.js';
 
-import type { WriteAction as FileAction } from '../write/plan.js';
+import type { WriteAction as FileAction } from '../write/file-writes.js';
 
 export interface RunReport {
   options: Options;
   image: ResolvedImage;
-  plan: { path: string; action: FileAction; diff?: string }[];
+  writes: { path: string; action: FileAction; diff?: string }[];
   /** Whether this run wrote any file (false for a dry run and for a refused run). */
   written: boolean;
   warnings: string[];
@@ -36,7 +36,7 @@ export function reportJson(report: RunReport, extra: { error?: CliError; verify?
   return JSON.stringify({
     ...(error ? { error: { code: error.exitCode, message: error.message } } : {}),
     written: report.written,
-    files: report.plan.map((f) => ({ path: f.path, action: f.action })),
+    files: report.writes.map((f) => ({ path: f.path, action: f.action })),
     image: { ref: report.image.ref, version: report.image.version, digest: report.image.digest, source: report.image.source },
     build: report.build,
     recipe: { id: report.rendered.plan.id, label: report.rendered.plan.label, command: report.rendered.plan.command, shutdown: report.rendered.plan.shutdown.kind },
@@ -59,17 +59,17 @@ export function reportHuman(report: RunReport, color: boolean): string {
   lines.push(`            Node.js ${report.image.version}, from ${report.image.resolvedFrom} (${report.image.source})`);
   lines.push('');
   // Nothing written (dry run, or refused): each file says what would have happened.
-  const verb = report.written || report.plan.every((f) => f.action === 'unchanged') ? '' : 'would be';
-  for (const file of report.plan) {
+  const verb = report.written || report.writes.every((f) => f.action === 'unchanged') ? '' : 'would be';
+  for (const file of report.writes) {
     const label = { create: 'created', overwrite: 'updated', unchanged: 'unchanged', blocked: 'blocked' }[file.action];
     lines.push(`  ${paint(file.action === 'blocked' ? '33' : '32', `${verb} ${label}`.trim().padEnd(verb ? 19 : 10))} ${file.path}`);
   }
   if (report.options.dryRun) {
     // A dry run shows what would change in files that exist, so it can be reviewed before --force.
-    for (const file of report.plan) if (file.diff && file.action !== 'unchanged') lines.push('', file.diff.trimEnd());
+    for (const file of report.writes) if (file.diff && file.action !== 'unchanged') lines.push('', file.diff.trimEnd());
     lines.push('', 'Dry run: nothing was written.');
   }
-  const refused = !report.options.dryRun && report.plan.some((f) => f.action === 'blocked');
+  const refused = !report.options.dryRun && report.writes.some((f) => f.action === 'blocked');
   // A refused run ends with the refusal itself (exit 3); there is nothing to wire or read yet.
   if (refused) return `${lines.join('\n')}\n\n`;
   if (report.composeToMerge) {

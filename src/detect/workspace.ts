@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type { ProjectFs } from '../core/project-fs.js';
 import { printable } from '../core/validate.js';
 import type { PackageManagerName, WorkspaceFact, WorkspacePackage } from './facts.js';
-import { resolveWorkspaceDependencies } from './workspace-deps.js';
+import { resolveWorkspaceDependencies } from './workspace-dependencies.js';
 import { ancestorFs } from './workspace-fs.js';
 import { expandPatterns, matches, parsePattern, type WorkspacePattern } from './workspace-globs.js';
 import { readWorkspaceManifest } from './workspace-manifest.js';

@@ -6,7 +6,7 @@ import { renderDockerignore } from '../files/dockerignore.js';
 import type { RecipePlan } from '../recipes/types.js';
 import { PRELOAD_FILE, shutdownModuleSource, shutdownWiring } from '../shutdown/module.js';
 import { KUBERNETES_DIR, kubernetesReadme, renderKubernetesFiles } from './kubernetes/index.js';
-import { checkRuntimeHoldsCommand, withPreload } from './plan-view.js';
+import { checkRuntimeHoldsCommand, withPreload } from './recipe-view.js';
 import { workspaceTransform } from './workspace-transform.js';
 import { inPackage as inPackageDir } from '../options/layout.js';
 import { shutdownPlacement } from './shutdown-placement.js';

@@ -4,7 +4,7 @@
 import type { Options } from '../options/options.js';
 import type { WorkspaceOptions } from '../options/workspace.js';
 
-export interface InstallPlan {
+export interface InstallCommands {
   /** Files to COPY before installing (manifest first, then lockfile and package-manager config). */
   manifests: string[];
   /** Installs pnpm/yarn at the project's exact version; undefined for npm (it ships in the image). */
@@ -87,14 +87,14 @@ const YARN_ENV = 'YARN_NODE_LINKER=node-modules YARN_ENABLE_GLOBAL_CACHE=false Y
 /** Used when package.json has no "packageManager" field: recent, exact, and reported as a warning. */
 export const FALLBACK_VERSIONS = { pnpm: '9.15.9', yarnClassic: '1.22.22', yarnBerry: '4.9.2' } as const;
 
-export function installPlan(options: Pick<Options, 'packageManager'>): InstallPlan {
-  const plan = packageManagerPlan(options.packageManager);
+export function installCommands(options: Pick<Options, 'packageManager'>): InstallCommands {
+  const commands = managerCommands(options.packageManager);
   // An app without production dependencies gets no node_modules from a production install, and
   // the runtime stage's COPY --from=deps would fail on the missing folder.
-  return { ...plan, productionInstall: `${plan.productionInstall} \\\n    && mkdir -p node_modules` };
+  return { ...commands, productionInstall: `${commands.productionInstall} \\\n    && mkdir -p node_modules` };
 }
 
-function packageManagerPlan(pm: Options['packageManager']): InstallPlan {
+function managerCommands(pm: Options['packageManager']): InstallCommands {
   const lock = pm.lockfile ? [pm.lockfile] : [];
   const warnings: string[] = [];
   const exactVersion = (fallback: string) => {

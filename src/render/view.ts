@@ -6,9 +6,9 @@ import type { Options } from '../options/options.js';
 import { regenerateCommand } from '../options/write-back.js';
 import { npmrcSecretShape } from './npmrc-secret.js';
 import type { RecipePlan } from '../recipes/types.js';
-import { installPlan } from './package-manager.js';
+import { installCommands } from './package-manager.js';
 import { healthProbe } from './health-probe.js';
-import { planView } from './plan-view.js';
+import { recipeView } from './recipe-view.js';
 import { shutdownHow } from '../shutdown/choose.js';
 import { PRELOAD_FILE } from '../shutdown/module.js';
 import { runtimeBase } from './runtime-base.js';
@@ -40,17 +40,17 @@ export interface ViewInput {
 
 export function buildView(input: ViewInput) {
   const { options, image } = input;
-  const plan = installPlan(options);
-  const installMounts = [`--mount=type=cache,target=${plan.cacheTarget}${plan.cacheSharing ? `,sharing=${plan.cacheSharing}` : ''}`];
+  const install = installCommands(options);
+  const installMounts = [`--mount=type=cache,target=${install.cacheTarget}${install.cacheSharing ? `,sharing=${install.cacheSharing}` : ''}`];
   if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
-  const recipe = planView(input.plan, options, plan, installMounts);
+  const recipe = recipeView(input.plan, options, install, installMounts);
   const wsStages = input.plan.workspace;
   // What the install needs before it runs: the project's (patches/, .npmrc settings) and the recipe's (a Prisma schema).
   const installInputs = input.plan.installInputs;
   // Root-level install files join the manifests' COPY; folders and nested files keep their path. In a
   // workspace, every package's manifest goes in before the install too.
   const withManifests = (i: InstallInput) => i.kind === 'file' && !i.path.includes('/');
-  const manifests = [...new Set([...plan.manifests, ...(wsStages?.rootFiles ?? []), ...installInputs.filter(withManifests).map((i) => i.path)])];
+  const manifests = [...new Set([...install.manifests, ...(wsStages?.rootFiles ?? []), ...installInputs.filter(withManifests).map((i) => i.path)])];
   const installCopies = [
     `${manifests.join(' ')} ./`,
     ...(wsStages?.manifestDirs ?? []).map((d) => `${d}/package.json ${d}/`),
@@ -59,7 +59,7 @@ export function buildView(input: ViewInput) {
   const runtime = runtimeBase(options.base);
   const alpine = runtime.buildFlavor === 'alpine' || runtime.buildFlavor === 'alpine-dev';
   // A tools stage exists only when installing needs something the base image lacks.
-  const tools = options.native || plan.packageManagerInstall !== undefined || recipe.buildPackages !== false;
+  const tools = options.native || install.packageManagerInstall !== undefined || recipe.buildPackages !== false;
   const serviceName = serviceNameFrom(input.projectName);
   const { appDir, context, dockerfile } = options.layout;
   const dashF = dockerfile === 'Dockerfile' ? '' : `-f ${dockerfile} `;
@@ -106,12 +106,12 @@ export function buildView(input: ViewInput) {
     native: options.native,
     tools,
     toolsStage: tools ? 'tools' : 'base',
-    packageManagerInstall: plan.packageManagerInstall ?? false,
+    packageManagerInstall: install.packageManagerInstall ?? false,
     installCopies,
     installEnv: envLine(options.install.env),
     installMounts,
-    productionInstall: wsStages ? (wsStages.productionInstall ?? false) : plan.productionInstall,
-    fullInstall: wsStages ? wsStages.fullInstall : plan.fullInstall,
+    productionInstall: wsStages ? (wsStages.productionInstall ?? false) : install.productionInstall,
+    fullInstall: wsStages ? wsStages.fullInstall : install.fullInstall,
     registry: options.registry !== undefined,
     buildArgs,
     buildSecrets,
@@ -155,7 +155,7 @@ export function buildView(input: ViewInput) {
     dockerStopSeconds: DOCKER_STOP_SECONDS,
     wiring: input.wiring,
     codeLanguage: input.shutdown?.flavor === 'ts' ? 'ts' : 'js',
-    warnings: plan.warnings,
+    warnings: install.warnings,
     ...runtimeStage,
   };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
-import { checkRelativePath, type PlannedWrite } from './plan.js';
+import { checkRelativePath, type FileWrite } from './file-writes.js';
 
 /** The parts of node:fs/promises this module uses; tests inject faults through it. */
 export interface WriteFs {
@@ -22,13 +22,13 @@ export interface WriteFs {
   realpath(file: string): Promise<string>;
 }
 
-/** Write every 'create' and 'overwrite' entry of the plan under root; other entries are left alone. */
-export async function applyWrites(root: string, plan: readonly PlannedWrite[], fs: WriteFs = nodeFs): Promise<void> {
-  const writes = plan
+/** Write every 'create' and 'overwrite' entry of the writes under root; other entries are left alone. */
+export async function applyWrites(root: string, decided: readonly FileWrite[], fs: WriteFs = nodeFs): Promise<void> {
+  const writes = decided
     .filter((w) => w.action === 'create' || w.action === 'overwrite')
     .map((write) => ({ write, target: path.join(root, checkRelativePath(write.path)) }));
   const createdDirs: string[] = [];
-  const staged: { temp: string; target: string; write: PlannedWrite }[] = [];
+  const staged: { temp: string; target: string; write: FileWrite }[] = [];
   try {
     const project = { root: path.resolve(root), real: await fs.realpath(root).catch(() => path.resolve(root)) };
     for (const { write, target } of writes) {

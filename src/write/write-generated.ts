@@ -1,4 +1,4 @@
-// Write the generated files: read what is on disk, plan, let an interactive user approve each
+// Write the generated files: read what is on disk, decide each write, let an interactive user approve each
 // changed file after seeing its diff, then apply, but only when nothing is refused. The disk is
 // reached through FileAccess so tests can run this on temp directories or in memory.
 import { stat } from 'node:fs/promises';
@@ -7,17 +7,17 @@ import type { GeneratedFile } from '../core/files.js';
 import { UsageError } from '../errors.js';
 import { nodeProjectFs } from '../core/project-fs.js';
 import { applyWrites } from './apply.js';
-import { approveOverwrites, planWrites, type PlannedWrite } from './plan.js';
+import { approveOverwrites, decideWrites, type FileWrite } from './file-writes.js';
 
 export interface FileAccess {
   isDirectory(absolutePath: string): Promise<boolean>;
   /** Current content of each project-relative path, undefined when missing. */
   readExisting(root: string, paths: readonly string[]): Promise<Map<string, string | undefined>>;
-  apply(root: string, plan: readonly PlannedWrite[]): Promise<void>;
+  apply(root: string, writes: readonly FileWrite[]): Promise<void>;
 }
 
 export interface WriteOutcome {
-  plan: PlannedWrite[];
+  writes: FileWrite[];
   /** Files that would change but were not allowed to (non-interactive without --force). */
   refused: string[];
   warnings: string[];
@@ -33,17 +33,17 @@ export interface WriteGeneratedOptions {
 
 export async function writeGenerated(root: string, generated: readonly GeneratedFile[], opts: WriteGeneratedOptions): Promise<WriteOutcome> {
   const existing = await opts.files.readExisting(root, generated.map((file) => file.path));
-  let plan = planWrites(generated, existing, { force: opts.force });
+  let writes = decideWrites(generated, existing, { force: opts.force });
   if (opts.confirmOverwrite) {
     const approved: string[] = [];
-    for (const write of plan) {
+    for (const write of writes) {
       if (write.action === 'blocked' && (await opts.confirmOverwrite(write.path, write.diff ?? ''))) approved.push(write.path);
     }
-    plan = approveOverwrites(plan, approved);
+    writes = approveOverwrites(writes, approved);
   }
-  const refused = opts.confirmOverwrite ? [] : plan.filter((write) => write.action === 'blocked').map((write) => write.path);
-  if (!opts.dryRun && refused.length === 0) await opts.files.apply(root, plan);
-  return { plan, refused, warnings: plan.flatMap((write) => write.warnings) };
+  const refused = opts.confirmOverwrite ? [] : writes.filter((write) => write.action === 'blocked').map((write) => write.path);
+  if (!opts.dryRun && refused.length === 0) await opts.files.apply(root, writes);
+  return { writes, refused, warnings: writes.flatMap((write) => write.warnings) };
 }
 
 export function nodeFileAccess(): FileAccess {
@@ -71,6 +71,6 @@ export function nodeFileAccess(): FileAccess {
       );
       return new Map(entries);
     },
-    apply: (root, plan) => applyWrites(root, plan),
+    apply: (root, writes) => applyWrites(root, writes),
   };
 }

@@ -10,7 +10,7 @@ import { UsageError } from '../../src/errors.js';
 import { chooseRecipe, planProject, type RecipePlan } from '../../src/recipes/index.js';
 import { startContextOf } from '../../src/recipes/start.js';
 import type { Copy } from '../../src/recipes/types.js';
-import { checkRuntimeHoldsCommand, withPreload } from '../../src/render/plan-view.js';
+import { checkRuntimeHoldsCommand, withPreload } from '../../src/render/recipe-view.js';
 import type { ProjectFs } from '../../src/core/project-fs.js';
 import { nodeProjectFs } from '../../src/core/project-fs.js';
 import { memoryFs } from '../support/memory-fs.js';

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError, ExitCode } from '../../src/errors.js';
 import { nodeProjectFs } from '../../src/core/project-fs.js';
 import { applyWrites, type WriteFs } from '../../src/write/apply.js';
-import { planWrites, type FileToWrite, type PlannedWrite } from '../../src/write/plan.js';
+import { decideWrites, type FileToWrite, type FileWrite } from '../../src/write/file-writes.js';
 
 const isRoot = process.getuid?.() === 0;
 let dir = '';
@@ -35,8 +35,8 @@ async function readCurrent(root: string, files: readonly FileToWrite[]): Promise
   return new Map(await Promise.all(files.map(async (f) => [f.path, await projectFs.read(f.path)] as const)));
 }
 
-async function plan(files = FILES, force = true): Promise<PlannedWrite[]> {
-  return planWrites(files, await readCurrent(dir, files), { force });
+async function plan(files = FILES, force = true): Promise<FileWrite[]> {
+  return decideWrites(files, await readCurrent(dir, files), { force });
 }
 
 /** Every path under root, so a test can say "nothing changed" and "no temp file left". */
@@ -96,7 +96,7 @@ describe('applyWrites', () => {
 
   it('refuses, exit 2 and nothing written, when a directory stands where the file goes', async () => {
     mkdirSync(path.join(dir, 'compose.yaml'));
-    const writes = planWrites([FILES[0] as FileToWrite, { path: 'compose.yaml', content: 'x' }], new Map(), { force: true });
+    const writes = decideWrites([FILES[0] as FileToWrite, { path: 'compose.yaml', content: 'x' }], new Map(), { force: true });
     const error = await failure(applyWrites(dir, writes));
     expect(error.exitCode).toBe(ExitCode.usage);
     expect(error.message).toBe(`Cannot write compose.yaml: ${path.join(dir, 'compose.yaml')} is a directory. Nothing was written.`);
@@ -141,7 +141,7 @@ describe('applyWrites', () => {
   });
 
   it('re-checks paths, so a hand-made plan cannot escape the root', async () => {
-    const bad: PlannedWrite = { path: '../escape', action: 'create', content: 'x', warnings: [] };
+    const bad: FileWrite = { path: '../escape', action: 'create', content: 'x', warnings: [] };
     const error = await failure(applyWrites(dir, [bad]));
     expect(error.exitCode).toBe(ExitCode.usage);
     expect(readdirSync(path.dirname(dir))).not.toContain('escape');
@@ -199,7 +199,7 @@ describe('a directory the user cannot write to', () => {
     writeFileSync(path.join(target, 'Dockerfile'), 'mine\n');
     chmodSync(target, 0o555);
     chmodSync(dir, 0o755);
-    const writes = planWrites(FILES, new Map([['Dockerfile', 'mine\n']]), { force: true });
+    const writes = decideWrites(FILES, new Map([['Dockerfile', 'mine\n']]), { force: true });
     let outcome: { exitCode: number; message: string };
     if (isRoot) {
       work = mkdtempSync(path.join(tmpdir(), 'apply-child-'));
@@ -255,7 +255,7 @@ describe.skipIf(!canMount)('a read-only file system (tmpfs remounted ro)', () =>
     expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint]).status).toBe(0);
     writeFileSync(path.join(mountPoint, 'Dockerfile'), 'mine\n');
     expect(spawnSync('mount', ['-o', 'remount,ro', mountPoint]).status).toBe(0);
-    const error = await failure(applyWrites(mountPoint, planWrites(FILES, new Map([['Dockerfile', 'mine\n']]), { force: true })));
+    const error = await failure(applyWrites(mountPoint, decideWrites(FILES, new Map([['Dockerfile', 'mine\n']]), { force: true })));
     expect(error.exitCode).toBe(ExitCode.usage);
     expect(error.message).toBe(`Cannot write Dockerfile: ${mountPoint} is not writable (read-only file system). Nothing was written.`);
     expect(tree(mountPoint)).toEqual(['Dockerfile']);

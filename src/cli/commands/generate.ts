@@ -12,7 +12,7 @@ import { parseEnvFile, type EnvFile } from '../../options/validate-env-file.js';
 import { equivalentCommand } from '../../options/write-back.js';
 import { renderFiles } from '../../render/index.js';
 import type { ProjectFs } from '../../core/project-fs.js';
-import { blockedWritesError } from '../../write/plan.js';
+import { blockedWritesError } from '../../write/file-writes.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { colorEnabled, isCi, type CliDeps } from '../deps.js';
 import { askForMissing } from '../prompts.js';
@@ -96,10 +96,10 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   warnings.push(...outcome.warnings);
 
   // What happened, not what was planned: a refused run (exit 3) and a dry run write nothing.
-  const refusal = outcome.refused.length > 0 ? blockedWritesError(outcome.plan) : undefined;
-  const written = !options.dryRun && refusal === undefined && outcome.plan.some((w) => w.action === 'create' || w.action === 'overwrite');
+  const refusal = outcome.refused.length > 0 ? blockedWritesError(outcome.writes) : undefined;
+  const written = !options.dryRun && refusal === undefined && outcome.writes.some((w) => w.action === 'create' || w.action === 'overwrite');
   const build = buildReport(deps.cwd, writeRoot, options.layout.dockerfile);
-  const report = { options, image: resolution.image, plan: outcome.plan, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge, build, rendered };
+  const report = { options, image: resolution.image, writes: outcome.writes, written, warnings, wiring: rendered.wiring, composeToMerge: rendered.composeToMerge, build, rendered };
   deps.stderr(reportHuman(report, colorEnabled(deps)));
   if (refusal) {
     if (options.json) deps.stdout(`${reportJson(report, { error: refusal })}\n`);

@@ -24,7 +24,7 @@ export interface FileToWrite {
 
 export type WriteAction = 'create' | 'overwrite' | 'unchanged' | 'blocked';
 
-export interface PlannedWrite {
+export interface FileWrite {
   path: string;
   action: WriteAction;
   /** What the file will contain once written (for a merge: the merged text). */
@@ -40,11 +40,11 @@ export interface PlanOptions {
 }
 
 /** `existing` maps each path to its current content, or undefined when there is no such file. */
-export function planWrites(files: readonly FileToWrite[], existing: ReadonlyMap<string, string | undefined>, options: PlanOptions): PlannedWrite[] {
+export function decideWrites(files: readonly FileToWrite[], existing: ReadonlyMap<string, string | undefined>, options: PlanOptions): FileWrite[] {
   const seen = new Set<string>();
   return files.map((file) => {
     const filePath = checkRelativePath(file.path);
-    if (seen.has(filePath)) throw new Error(`planWrites: ${filePath} is listed twice`);
+    if (seen.has(filePath)) throw new Error(`decideWrites: ${filePath} is listed twice`);
     seen.add(filePath);
     const current = existing.get(filePath);
     const { content, warnings } = finalContent(file, current);
@@ -78,15 +78,15 @@ export function checkRelativePath(filePath: string): string {
   return normalized;
 }
 
-/** The plan with the listed 'blocked' entries turned into 'overwrite' (the user confirmed them). */
-export function approveOverwrites(plan: readonly PlannedWrite[], approved: Iterable<string>): PlannedWrite[] {
+/** The writes with the listed 'blocked' entries turned into 'overwrite' (the user confirmed them). */
+export function approveOverwrites(writes: readonly FileWrite[], approved: Iterable<string>): FileWrite[] {
   const ok = new Set(approved);
-  return plan.map((write) => (write.action === 'blocked' && ok.has(write.path) ? { ...write, action: 'overwrite' } : write));
+  return writes.map((write) => (write.action === 'blocked' && ok.has(write.path) ? { ...write, action: 'overwrite' } : write));
 }
 
 /** Non-interactive runs: any 'blocked' write means an existing file would change without --force (exit 3). */
-export function blockedWritesError(plan: readonly PlannedWrite[]): OverwriteRefusedError | undefined {
-  const refused = plan.filter((write) => write.action === 'blocked').map((write) => write.path);
+export function blockedWritesError(writes: readonly FileWrite[]): OverwriteRefusedError | undefined {
+  const refused = writes.filter((write) => write.action === 'blocked').map((write) => write.path);
   if (refused.length === 0) return undefined;
   return new OverwriteRefusedError(
     `Refusing to overwrite ${refused.join(', ')}: ${refused.length === 1 ? 'it exists and would change' : 'they exist and would change'}. ` +

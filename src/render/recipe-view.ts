@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type { Options } from '../options/options.js';
 import type { BuildInstruction, Copy, RecipePlan } from '../recipes/types.js';
 import { PRELOAD_FILE } from '../shutdown/module.js';
-import type { InstallPlan } from './package-manager.js';
+import type { InstallCommands } from './package-manager.js';
 import { startFileChecks } from './start-file-check.js';
 
 /** The plan as rendered: the preload (file, copy, --require) filled in for shutdown kind "preload". */
@@ -45,7 +45,7 @@ function holds(copies: Copy[], file: string, from?: Copy['from']): boolean {
 }
 
 /** The plan's Dockerfile lines: `plan` is the rendered one (preload filled in, re-rooted in a workspace). */
-export function planView(plan: RecipePlan, options: Options, install: InstallPlan, mounts: string[]) {
+export function recipeView(plan: RecipePlan, options: Options, install: InstallCommands, mounts: string[]) {
   const ws = plan.workspace;
   const variables = options.buildVariables;
   const steps = plan.buildSteps.map((step) => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderDockerignore } from '../../src/files/dockerignore.js';
 import { ExitCode, OverwriteRefusedError, UsageError } from '../../src/errors.js';
 import { nodeProjectFs } from '../../src/core/project-fs.js';
-import { approveOverwrites, checkRelativePath, planWrites, blockedWritesError, type FileToWrite } from '../../src/write/plan.js';
+import { approveOverwrites, checkRelativePath, decideWrites, blockedWritesError, type FileToWrite } from '../../src/write/file-writes.js';
 
 const files: FileToWrite[] = [
   { path: 'Dockerfile', content: 'FROM node\n' },
@@ -19,9 +19,9 @@ const existing = new Map<string, string | undefined>([
   ['README.Docker.md', undefined],
 ]);
 
-describe('planWrites', () => {
+describe('decideWrites', () => {
   it('classifies each file: missing -> create, same -> unchanged, changed -> skip without --force', () => {
-    const plan = planWrites(files, existing, { force: false });
+    const plan = decideWrites(files, existing, { force: false });
     expect(plan.map((w) => [w.path, w.action])).toEqual([
       ['Dockerfile', 'blocked'],
       ['compose.yaml', 'unchanged'],
@@ -33,7 +33,7 @@ describe('planWrites', () => {
   });
 
   it('turns changed files into overwrite, with the diff, under --force', () => {
-    const plan = planWrites(files, existing, { force: true });
+    const plan = decideWrites(files, existing, { force: true });
     expect(plan[0]).toMatchObject({ path: 'Dockerfile', action: 'overwrite', content: 'FROM node\n' });
     expect(plan[0]?.diff).toContain('-FROM node:20\n+FROM node\n');
     expect(plan[1]?.action).toBe('unchanged');
@@ -42,23 +42,23 @@ describe('planWrites', () => {
   it('merges an existing .dockerignore instead of replacing it, and carries its warnings', () => {
     const rendered = renderDockerignore();
     const file: FileToWrite = { path: '.dockerignore', content: rendered, mode: 'merge-dockerignore' };
-    const [fresh] = planWrites([file], new Map(), { force: false });
+    const [fresh] = decideWrites([file], new Map(), { force: false });
     expect(fresh).toMatchObject({ action: 'create', content: rendered, warnings: [] });
 
     const user = '# mine\ndist\n!.npmrc\n';
-    const [merged] = planWrites([file], new Map([['.dockerignore', user]]), { force: true });
+    const [merged] = decideWrites([file], new Map([['.dockerignore', user]]), { force: true });
     expect(merged?.action).toBe('overwrite');
     expect(merged?.content.startsWith(user)).toBe(true);
     expect(merged?.content).toContain('**/.npmrc');
     expect(merged?.warnings).toEqual([expect.stringContaining('line 3 "!.npmrc" re-includes a secret file (.npmrc)')]);
     expect(merged?.diff?.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---'))).toEqual([]);
 
-    const [again] = planWrites([file], new Map([['.dockerignore', merged?.content]]), { force: false });
+    const [again] = decideWrites([file], new Map([['.dockerignore', merged?.content]]), { force: false });
     expect(again?.action).toBe('unchanged');
   });
 
   it.each(['../outside', '/etc/passwd', 'src/../../x', 'a\\..\\b', 'C:/x', '', '.', 'a\nb', 'x\0y'])('rejects %j with exit 2', (bad) => {
-    const attempt = () => planWrites([{ path: bad, content: '' }], new Map(), { force: true });
+    const attempt = () => decideWrites([{ path: bad, content: '' }], new Map(), { force: true });
     expect(attempt).toThrow(UsageError);
     try {
       attempt();
@@ -70,12 +70,12 @@ describe('planWrites', () => {
 
   it('normalizes harmless spellings and refuses the same file twice', () => {
     expect(checkRelativePath('src/./lib//x.js')).toBe('src/lib/x.js');
-    expect(() => planWrites([{ path: 'a', content: '' }, { path: './a', content: '' }], new Map(), { force: false })).toThrow('listed twice');
+    expect(() => decideWrites([{ path: 'a', content: '' }, { path: './a', content: '' }], new Map(), { force: false })).toThrow('listed twice');
   });
 });
 
 describe('settling skipped files', () => {
-  const plan = planWrites(files, existing, { force: false });
+  const plan = decideWrites(files, existing, { force: false });
 
   it('approveOverwrites turns only the approved skips into overwrites', () => {
     const approved = approveOverwrites(plan, ['Dockerfile', 'README.Docker.md']);
@@ -110,7 +110,7 @@ describe('planning against a real directory (dry run)', () => {
     const before = snapshot();
     const projectFs = nodeProjectFs(dir);
     const current = new Map(await Promise.all(files.map(async (f) => [f.path, await projectFs.read(f.path)] as const)));
-    const plan = planWrites(files, current, { force: true });
+    const plan = decideWrites(files, current, { force: true });
     expect(plan.map((w) => w.action)).toEqual(['overwrite', 'create', 'create', 'create']);
     expect(snapshot()).toEqual(before);
   });
