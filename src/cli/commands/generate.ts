@@ -17,7 +17,6 @@ import { writeGenerated } from '../../write/write-generated.js';
 import { colorEnabled, isCi, type CliDeps } from '../deps.js';
 import { askForMissing } from '../prompts.js';
 import { reportHuman, reportJson, summarize } from '../report.js';
-import { runVerifyStep, verifyTarget, wantsVerify } from '../verify-step.js';
 import { defineCommand } from './command.js';
 import { runtimeBase } from '../../render/runtime-base.js';
 
@@ -107,7 +106,11 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   }
 
   // The files are in place: prove them on the user's engine when asked to (--json waits for the result).
-  if ((await wantsVerify(options, deps.verifyEngine, interactive ? ask : undefined)) && deps.verifyEngine) {
+  // The verify code (a third of this chunk's own modules) loads only when a run may verify.
+  const mayVerify = !options.dryRun && (options.verify.requested === true || (options.verify.requested === undefined && interactive));
+  const step = mayVerify ? await import('../verify-step.js') : undefined;
+  if (step && (await step.wantsVerify(options, deps.verifyEngine, interactive ? ask : undefined)) && deps.verifyEngine) {
+    const { runVerifyStep, verifyTarget } = step;
     const envTemplate = envFile ? undefined : await findEnvTemplate(fs);
     const target = verifyTarget(writeRoot, facts.name ?? path.basename(root), options, recipe.plan, rendered, resolution.image, {
       ...(envFile ? { envFile: { ...envFile, absolutePath: path.resolve(root, envFile.path) } } : {}),
