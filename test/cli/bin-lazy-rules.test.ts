@@ -1,6 +1,7 @@
 // Start-up time is measured, so the generate path must not load what only check and update need:
 // the built bin is spawned with a module-resolution hook that records every dist/ file it loads,
-// and the files loaded for generate contain neither dockerfile-ast nor yaml, while check's do.
+// and the files loaded for generate contain neither dockerfile-ast nor yaml (nor the verify step),
+// while check's do.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +14,8 @@ const BIN = path.join(ROOT, 'bin/create-secure-node-docker.js');
 // Marks of each library in the minified bundle (class and function names that survive minifying).
 const DOCKERFILE_AST = 'DockerfileParser';
 const YAML = 'LineCounter';
+// The question only the verify step asks (src/cli/verify-step.ts).
+const VERIFY = 'Build and try it now?';
 
 const cleanups: (() => Promise<void>)[] = [];
 let dir = '';
@@ -47,6 +50,10 @@ describe('bundle: check and update code loads only for those commands', () => {
     expect(generate.some((f) => f.endsWith('/dist/cli.js'))).toBe(true);
     expect(await contains(generate, DOCKERFILE_AST)).toBe(false);
     expect(await contains(generate, YAML)).toBe(false);
+    // --verify's code too: it is in the bundle, but a run that cannot verify does not load it.
+    const dist = (await import('node:fs')).readdirSync(path.join(ROOT, 'dist')).map((f) => path.join(ROOT, 'dist', f));
+    expect(await contains(dist, VERIFY)).toBe(true);
+    expect(await contains(generate, VERIFY)).toBe(false);
     const check = await loadedFiles(['check']);
     expect(await contains(check, DOCKERFILE_AST)).toBe(true);
     expect(await contains(check, YAML)).toBe(true);
