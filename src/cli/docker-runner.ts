@@ -1,7 +1,6 @@
 // The real pieces --verify is handed by the shell: the user's own docker CLI as a child process
 // (so DOCKER_HOST, contexts and credential helpers apply), a private temp file for a secret, and
 // a cancellable sleep.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,8 +10,11 @@ import type { RunCommand, SecretFiles } from '../verify/index.js';
 const CANCEL_GRACE_MS = 10_000;
 
 export function spawnRunner(cli: string, env: Record<string, string | undefined>): RunCommand {
-  return (args, opts = {}) =>
-    new Promise((resolve) => {
+  // node:child_process is loaded on the first command, so a run that never verifies never loads it.
+  const childProcess = import('node:child_process');
+  return async (args, opts = {}) => {
+    const { spawn } = await childProcess;
+    return new Promise((resolve) => {
       if (opts.signal?.aborted) return resolve({ code: 130, stdout: '', stderr: 'cancelled' });
       const child = spawn(cli, args, { env: { ...env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
       const out: string[] = [];
@@ -47,6 +49,7 @@ export function spawnRunner(cli: string, env: Record<string, string | undefined>
         resolve({ code: code ?? (signal ? 128 : 1), stdout: out.join(''), stderr: err.join('') });
       });
     });
+  };
 }
 
 export function nodeSecretFiles(env: Record<string, string | undefined>, home: string | undefined): SecretFiles {

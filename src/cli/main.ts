@@ -1,6 +1,5 @@
 // The real process around runCli: streams, TTY detection, environment, file system, network and
 // the prompt library. Nothing else in src/ touches `process`.
-import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runCli } from './run.js';
@@ -30,7 +29,8 @@ export async function run(argv: string[]): Promise<number> {
       secretFiles: nodeSecretFiles(process.env, safeHome()),
       now: () => Date.now(),
       sleep,
-      randomId: () => randomBytes(4).toString('hex'),
+      // Web Crypto's global: node:crypto loads on the first id, not at start-up.
+      randomId: () => Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(4))).toString('hex'),
       interruptible: async (fn) => {
         // Ctrl-C during verification aborts it, and verification removes what it created.
         const controller = new AbortController();

@@ -1,8 +1,7 @@
 // The real dependencies for the CLI shell: undici fetch through EnvHttpProxyAgent (HTTPS_PROXY /
 // NO_PROXY honoured), the file cache in the user cache dir, docker-credential-* helpers.
-// undici is imported lazily on the first request, so --offline runs never load it.
+// undici, node:child_process and node:crypto are imported on first use, so --offline runs never load them.
 
-import { execFile } from 'node:child_process';
 import { createFileCache, createMemoryCache, defaultCacheDir } from './cache.js';
 import { DEFAULT_RELEASE_INDEX_URL, DEFAULT_TIME_BUDGET_MS, type FetchLike, type HelperCredentials, type ImageDeps } from './deps.js';
 
@@ -29,8 +28,9 @@ function lazyProxyFetch(env: Env): FetchLike {
 }
 
 /** `docker-credential-<name> get` (found on env.PATH), host on stdin, JSON {Username, Secret} on stdout; 5 s at most. */
-export function runCredentialHelper(env: Env, name: string, host: string): Promise<HelperCredentials | undefined> {
-  if (!/^[A-Za-z0-9_.-]+$/.test(name)) return Promise.resolve(undefined);
+export async function runCredentialHelper(env: Env, name: string, host: string): Promise<HelperCredentials | undefined> {
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) return undefined;
+  const { execFile } = await import('node:child_process'); // on demand: most runs spawn nothing
   return new Promise((resolve) => {
     const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 5000, env }, (error, stdout) => {
       if (error) return resolve(undefined);

@@ -24,13 +24,15 @@ export function createBudget(totalMs: number): Budget {
   const controller = new AbortController();
   // Every in-flight request listens to the budget; a dozen parallel HEADs is normal, not a leak.
   setMaxListeners(100, controller.signal);
-  const started = performance.now();
+  // Date.now, not performance.now: the performance global loads perf_hooks (~10 internal modules) on
+  // first use, a cost every run would pay for a budget an --offline run never spends.
+  const started = Date.now();
   const timer = setTimeout(() => controller.abort(new UnreachableError(`time budget of ${totalMs} ms exhausted`)), totalMs);
   timer.unref?.();
   return {
     signal: controller.signal,
     totalMs,
-    remainingMs: () => Math.max(0, totalMs - (performance.now() - started)),
+    remainingMs: () => Math.max(0, totalMs - (Date.now() - started)),
     dispose: () => clearTimeout(timer),
   };
 }

@@ -175,7 +175,7 @@ export class RegistryClient {
       throw this.unexpected(`GET ${reference}`, response);
     }
     const bytes = await readBody(this.opts.http, response);
-    const digest = sha256Digest(bytes);
+    const digest = await sha256Digest(bytes);
     const header = response.headers.get('docker-content-digest');
     if (header && header !== digest) {
       throw new ImageResolutionError(`${this.host}: manifest ${reference} does not match its Docker-Content-Digest (${header.slice(0, 80)} vs computed ${digest}).`);
@@ -194,7 +194,7 @@ export class RegistryClient {
       throw this.unexpected(`GET blob ${digest}`, response);
     }
     const bytes = await readBody(this.opts.http, response);
-    if (sha256Digest(bytes) !== digest) throw new ImageResolutionError(`${this.host}: blob ${digest} content does not match its digest.`);
+    if ((await sha256Digest(bytes)) !== digest) throw new ImageResolutionError(`${this.host}: blob ${digest} content does not match its digest.`);
     return bytes;
   }
 }

@@ -4,7 +4,6 @@
 //      directories, copying the existing file's mode), flushed to disk. Any failure here removes
 //      every temp file and every directory this run created, and nothing in the project changed.
 //   2. rename each temp file over its target: atomic, so a reader sees the old or the new file.
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
@@ -27,6 +26,7 @@ export async function applyWrites(root: string, decided: readonly FileWrite[], f
   const writes = decided
     .filter((w) => w.action === 'create' || w.action === 'overwrite')
     .map((write) => ({ write, target: path.join(root, checkRelativePath(write.path)) }));
+  const { randomBytes } = await import('node:crypto'); // on demand: a dry run never loads it
   const createdDirs: string[] = [];
   const staged: { temp: string; target: string; write: FileWrite }[] = [];
   try {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileCache, createMemoryCache, defaultCacheDir } from '../../src/image/cache.js';
+import { cacheFileName, createFileCache, createMemoryCache, defaultCacheDir } from '../../src/image/cache.js';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -38,6 +38,20 @@ describe('image cache', () => {
     expect(await cache.get('k')).toBeUndefined();
     await writeFile(join(dir, 'blocker'), '');
     await expect(createFileCache(join(dir, 'blocker', 'sub')).put('k', 1)).resolves.toBeUndefined();
+  });
+
+  it('names each entry by 32 hex digits of its key, stable across runs, different for near keys', () => {
+    const name = cacheFileName('resolution:https://registry-1.docker.io/library/node:26-alpine');
+    expect(name).toMatch(/^[0-9a-f]{32}\.json$/);
+    expect(cacheFileName('resolution:https://registry-1.docker.io/library/node:26-alpine')).toBe(name);
+    expect(cacheFileName('resolution:https://registry-1.docker.io/library/node:26-alpind')).not.toBe(name);
+    expect(cacheFileName('é')).not.toBe(cacheFileName('e'));
+  });
+
+  it('file cache: an entry stored under another key in the same file (a hash collision) is a miss', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'csnd-cache-'));
+    await writeFile(join(dir, cacheFileName('wanted')), JSON.stringify({ key: 'other', value: 1 }));
+    expect(await createFileCache(dir).get('wanted')).toBeUndefined();
   });
 
   it('memory cache returns copies, so callers cannot mutate stored entries', async () => {
