@@ -5,10 +5,10 @@ import { runtimeBase } from '../render/runtime-base.js';
 import path from 'node:path';
 import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import type { ResolvedImage } from '../image/types.js';
-import type { Ask } from '../options/declaration.js';
 import type { Options } from '../options/options.js';
 import type { RenderResult } from '../render/index.js';
 import type { RecipePlan } from '../recipes/types.js';
+import type { VerifyRequest } from './verify-request.js';
 import { planEntry, planSourceEntry } from '../recipes/plan-entry.js';
 import { serviceNameFrom } from '../render/view.js';
 import { STOP_GRACE_PERIOD_SECONDS } from '../core/hardening.js';
@@ -53,17 +53,20 @@ export function verifyTarget(context: string, projectName: string, options: Opti
   };
 }
 
-/** --verify / --no-verify decide; without either, an interactive run asks when an engine answers. */
-export async function wantsVerify(options: Options, engine: VerifyEngineDeps | undefined, ask: Ask | undefined): Promise<boolean> {
-  if (options.dryRun) return false;
+/**
+ * The engine to verify on, or undefined when this run does not verify. `request` is never no
+ * (verify-request.ts settles that before this module loads): --verify needs an engine client;
+ * an interactive run asks, when an engine answers.
+ */
+export async function verifyEngineFor(request: Exclude<VerifyRequest, { verify: 'no' }>, options: Options, engine: VerifyEngineDeps | undefined): Promise<VerifyEngineDeps | undefined> {
   if (engine === undefined) {
-    if (options.verify.requested) throw new UsageError('--verify is not available in this shell (no container engine client)');
-    return false;
+    if (request.verify === 'yes') throw new UsageError('--verify is not available in this shell (no container engine client)');
+    return undefined;
   }
-  if (options.verify.requested !== undefined) return options.verify.requested;
-  if (ask === undefined) return false;
+  if (request.verify === 'yes') return engine;
   const reachable = (await probeEngine(new Engine(engine.runner(options.verify.engine), options.verify.engine), engine.sleep)).ok;
-  return reachable && ((await ask({ type: 'confirm', name: 'verify', message: 'Build and try it now?', default: true })) as boolean);
+  const yes = reachable && ((await request.ask({ type: 'confirm', name: 'verify', message: 'Build and try it now?', default: true })) as boolean);
+  return yes ? engine : undefined;
 }
 
 export interface VerifyStepOutcome {

@@ -16,6 +16,7 @@ import { blockedWritesError } from '../../write/file-writes.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { colorEnabled, isCi, type CliDeps } from '../deps.js';
 import { askForMissing } from '../prompts.js';
+import { verifyRequest } from '../verify-request.js';
 import { reportHuman, reportJson, summarize } from '../report.js';
 import { defineCommand } from './command.js';
 import { runtimeBase } from '../../render/runtime-base.js';
@@ -107,18 +108,20 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
 
   // The files are in place: prove them on the user's engine when asked to (--json waits for the result).
   // The verify code (a third of this chunk's own modules) loads only when a run may verify.
-  const mayVerify = !options.dryRun && (options.verify.requested === true || (options.verify.requested === undefined && interactive));
-  const step = mayVerify ? await import('../verify-step.js') : undefined;
-  if (step && (await step.wantsVerify(options, deps.verifyEngine, interactive ? ask : undefined)) && deps.verifyEngine) {
-    const { runVerifyStep, verifyTarget } = step;
-    const envTemplate = envFile ? undefined : await findEnvTemplate(fs);
-    const target = verifyTarget(writeRoot, facts.name ?? path.basename(root), options, recipe.plan, rendered, resolution.image, {
-      ...(envFile ? { envFile: { ...envFile, absolutePath: path.resolve(root, envFile.path) } } : {}),
-      ...(envTemplate ? { envTemplate } : {}),
-    });
-    const verified = await runVerifyStep(target, options, deps.verifyEngine, { env: deps.env, stderr: deps.stderr });
-    if (options.json) deps.stdout(`${reportJson(report, { verify: verified.json })}\n`);
-    return verified.exitCode;
+  const request = verifyRequest(options, ask);
+  if (request.verify !== 'no') {
+    const { runVerifyStep, verifyEngineFor, verifyTarget } = await import('../verify-step.js');
+    const engine = await verifyEngineFor(request, options, deps.verifyEngine);
+    if (engine) {
+      const envTemplate = envFile ? undefined : await findEnvTemplate(fs);
+      const target = verifyTarget(writeRoot, facts.name ?? path.basename(root), options, recipe.plan, rendered, resolution.image, {
+        ...(envFile ? { envFile: { ...envFile, absolutePath: path.resolve(root, envFile.path) } } : {}),
+        ...(envTemplate ? { envTemplate } : {}),
+      });
+      const verified = await runVerifyStep(target, options, engine, { env: deps.env, stderr: deps.stderr });
+      if (options.json) deps.stdout(`${reportJson(report, { verify: verified.json })}\n`);
+      return verified.exitCode;
+    }
   }
   if (options.json) deps.stdout(`${reportJson(report)}\n`);
   return ExitCode.ok;
