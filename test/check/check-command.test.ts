@@ -117,6 +117,24 @@ describe('check', () => {
     expect(code).toBe(0);
   });
 
+  describe('a Dockerfile with no compose file beside it: the compose file above that builds it names the context', () => {
+    const dockerfile = `FROM node:24.11.1-alpine3.22@${DIGEST}\nENV NODE_ENV=production\nUSER 1000:1000\nCMD ["node", "server.js"]\n`;
+    const compose = (file: string) => `services:\n  api:\n    build:\n      context: ../..\n      dockerfile: ${file}\n    init: true\n    read_only: true\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n`;
+
+    it('reads the workspace root .dockerignore that lets .env in, named at the root', async () => {
+      const dir = await project({ 'apps/api/docker/Dockerfile': dockerfile, 'apps/api/compose.yaml': compose('apps/api/docker/Dockerfile'), '.dockerignore': 'node_modules\n.git\n' });
+      const { findings, stderr } = await checkJson(path.join(dir, 'apps/api'), 'docker/Dockerfile', '--fail-on', 'info');
+      expect(findings.map((f) => f.file), stderr).toContain(path.join(dir, '.dockerignore'));
+      expect(findings.map((f) => f.rule)).not.toContain('dockerignore-missing');
+    });
+
+    it('leaves a compose file above that builds another Dockerfile alone', async () => {
+      const dir = await project({ 'apps/api/docker/Dockerfile': dockerfile, 'apps/api/compose.yaml': compose('apps/web/Dockerfile'), '.dockerignore': '.env*\n.npmrc\n.git\nnode_modules\n' });
+      const { findings, stderr } = await checkJson(path.join(dir, 'apps/api'), 'docker/Dockerfile', '--fail-on', 'info');
+      expect(findings.map((f) => `${f.file} ${f.rule}`), stderr).toContain('docker/.dockerignore dockerignore-missing');
+    });
+  });
+
   it('--fail-on error: warnings alone exit 0 but are still reported', async () => {
     const dockerfile = `FROM node:24.11.1-alpine3.22@${DIGEST}\nENV NODE_ENV=production\nUSER 1000:1000\nCMD ["node", "server.js"]\n`;
     const dir = await project({ Dockerfile: dockerfile, '.dockerignore': '.env*\n.npmrc\n.git\nnode_modules\n' });

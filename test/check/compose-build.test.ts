@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeBuildContexts } from '../../src/rules/compose-build.js';
+import { composeBuildContexts, composeBuilds } from '../../src/rules/compose-build.js';
 import { runInProcess } from '../support/cli-harness.js';
 
 describe('composeBuildContexts', () => {
@@ -25,6 +25,11 @@ describe('composeBuildContexts', () => {
       '    image: redis',
     ].join('\n');
     expect(composeBuildContexts(text)).toEqual(['../..', './worker']);
+  });
+
+  it('composeBuilds keeps each build\'s dockerfile when it is a relative path', () => {
+    const text = 'services:\n  api:\n    build:\n      context: ../..\n      dockerfile: apps/api/docker/Dockerfile\n  abs:\n    build:\n      context: .\n      dockerfile: /etc/passwd\n  plain:\n    build: .\n';
+    expect(composeBuilds(text)).toEqual([{ context: '../..', dockerfile: 'apps/api/docker/Dockerfile' }, { context: '.' }, { context: '.' }]);
   });
 
   it('gives none for YAML that does not parse or has no services', () => {

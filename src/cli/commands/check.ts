@@ -9,10 +9,11 @@ import { checkSetup, ComposeSyntaxError, type Setup } from '../../rules/check-fi
 import { checkManifests, NamedManifestError } from '../../rules/check-manifests.js';
 import { readManifests } from './manifest-files.js';
 import { composeBuildContexts } from '../../rules/compose-build.js';
+import { composeForDockerfile } from './compose-for-dockerfile.js';
 import { humanReport, jsonReport, sarifReport } from '../../rules/report.js';
 import type { CliDeps } from '../deps.js';
 import { defineCommand } from './command.js';
-import { COMPOSE_NAMES, displayName, locateDockerfile, readOptional, readRequired } from './setup-files.js';
+import { displayName, locateDockerfile, readOptional, readRequired } from './setup-files.js';
 
 /** Exit code when findings reach --fail-on (shares 1 with "unexpected failure", as linters do). */
 const FINDINGS = 1;
@@ -55,17 +56,12 @@ async function runCheck(values: FlagValues<typeof OPTIONS>, deps: CliDeps): Prom
   const fs = deps.projectFs(located.dir);
   const name = (file: string) => displayName(deps.cwd, path.join(located.dir, file));
   const dockerfileText = await readRequired(fs, located.dir, located.dockerfile);
-  let compose: Setup['compose'];
-  for (const composeName of COMPOSE_NAMES) {
-    const text = await readOptional(fs, located.dir, composeName);
-    if (text !== undefined) {
-      compose = { name: name(composeName), text };
-      break;
-    }
-  }
+  const found = await composeForDockerfile(located, deps.projectFs);
+  const compose: Setup['compose'] = found ? { name: displayName(deps.cwd, path.join(found.dir, found.file)), text: found.text } : undefined;
   // The .dockerignore the build reads: beside a named Dockerfile, else at the build context, which
   // is the compose file's when it names one (a workspace package builds from the workspace root).
-  const contexts = compose ? composeBuildContexts(compose.text).filter((c) => path.posix.normalize(c) !== '.') : [];
+  const composeDir = found?.dir ?? located.dir;
+  const contexts = found ? composeBuildContexts(found.text).map((c) => path.relative(located.dir, path.resolve(composeDir, c)) || '.').filter((c) => c !== '.') : [];
   const ignoreNames = [...(located.dockerfile === 'Dockerfile' ? [] : [`${located.dockerfile}.dockerignore`]), ...(contexts.length > 0 ? contexts.map((c) => path.join(c, '.dockerignore')) : ['.dockerignore'])];
   let dockerignore: Setup['dockerignore'] = { name: name(ignoreNames.at(-1) ?? '.dockerignore'), text: undefined };
   for (const ignoreName of ignoreNames) {
