@@ -5,7 +5,7 @@
 // a file that does not parse gives none (checkComposeText reports the syntax error).
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 
-/** One service's local build: its context as written and its `dockerfile` (relative to the context) when given. */
+/** One service's local build: its context as written and its `dockerfile` (relative to the context, or absolute) when given. */
 export interface ComposeBuild {
   context: string;
   dockerfile?: string;
@@ -22,16 +22,8 @@ export function composeBuilds(text: string): ComposeBuild[] {
     const context = isScalar(build) ? build.value : scalar('context');
     if (typeof context !== 'string' || !isLocalDirectory(context)) return [];
     const dockerfile = scalar('dockerfile');
-    return [typeof dockerfile === 'string' && isLocalFile(dockerfile) ? { context, dockerfile } : { context }];
+    return [typeof dockerfile === 'string' && dockerfile !== '' ? { context, dockerfile } : { context }];
   });
-}
-
-export function composeBuildContexts(text: string): string[] {
-  return [...new Set(composeBuilds(text).map((b) => b.context))];
-}
-
-function isLocalFile(file: string): boolean {
-  return file !== '' && !/^[/\\]|^[A-Za-z]:/.test(file) && !/[\0\r\n]/.test(file);
 }
 
 function isLocalDirectory(context: string): boolean {

@@ -128,6 +128,13 @@ describe('check', () => {
       expect(findings.map((f) => f.rule)).not.toContain('dockerignore-missing');
     });
 
+    it('of a compose file above with several services, reads only the context of the one that builds this Dockerfile', async () => {
+      const services = `services:\n  web:\n    build: ../web\n${compose('apps/api/docker/Dockerfile').replace('services:\n', '')}`;
+      const dir = await project({ 'apps/api/docker/Dockerfile': dockerfile, 'apps/api/compose.yaml': services, 'apps/web/.dockerignore': '.env*\n.npmrc\n.git\nnode_modules\n', '.dockerignore': 'node_modules\n.git\n' });
+      const { findings, stderr } = await checkJson(path.join(dir, 'apps/api'), 'docker/Dockerfile', '--fail-on', 'info');
+      expect(findings.map((f) => f.file), stderr).toContain(path.join(dir, '.dockerignore'));
+    });
+
     it('leaves a compose file above that builds another Dockerfile alone', async () => {
       const dir = await project({ 'apps/api/docker/Dockerfile': dockerfile, 'apps/api/compose.yaml': compose('apps/web/Dockerfile'), '.dockerignore': '.env*\n.npmrc\n.git\nnode_modules\n' });
       const { findings, stderr } = await checkJson(path.join(dir, 'apps/api'), 'docker/Dockerfile', '--fail-on', 'info');

@@ -4,10 +4,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeBuildContexts, composeBuilds } from '../../src/rules/compose-build.js';
+import { composeBuilds } from '../../src/rules/compose-build.js';
 import { runInProcess } from '../support/cli-harness.js';
 
-describe('composeBuildContexts', () => {
+describe('composeBuilds', () => {
   it('reads build: <dir> and build.context, local directories only', () => {
     const text = [
       'services:',
@@ -24,17 +24,17 @@ describe('composeBuildContexts', () => {
       '  image-only:',
       '    image: redis',
     ].join('\n');
-    expect(composeBuildContexts(text)).toEqual(['../..', './worker']);
+    expect(composeBuilds(text).map((b) => b.context)).toEqual(['../..', './worker']);
   });
 
-  it('composeBuilds keeps each build\'s dockerfile when it is a relative path', () => {
+  it('keeps each build\'s dockerfile as written (relative to the context, or absolute)', () => {
     const text = 'services:\n  api:\n    build:\n      context: ../..\n      dockerfile: apps/api/docker/Dockerfile\n  abs:\n    build:\n      context: .\n      dockerfile: /etc/passwd\n  plain:\n    build: .\n';
-    expect(composeBuilds(text)).toEqual([{ context: '../..', dockerfile: 'apps/api/docker/Dockerfile' }, { context: '.' }, { context: '.' }]);
+    expect(composeBuilds(text)).toEqual([{ context: '../..', dockerfile: 'apps/api/docker/Dockerfile' }, { context: '.', dockerfile: '/etc/passwd' }, { context: '.' }]);
   });
 
   it('gives none for YAML that does not parse or has no services', () => {
-    expect(composeBuildContexts('services: [')).toEqual([]);
-    expect(composeBuildContexts('version: "3"')).toEqual([]);
+    expect(composeBuilds('services: [')).toEqual([]);
+    expect(composeBuilds('version: "3"')).toEqual([]);
   });
 });
 

@@ -8,7 +8,6 @@ import { atLeast, SEVERITIES, type Finding, type Severity } from '../../rules/ca
 import { checkSetup, ComposeSyntaxError, type Setup } from '../../rules/check-files.js';
 import { checkManifests, NamedManifestError } from '../../rules/check-manifests.js';
 import { readManifests } from './manifest-files.js';
-import { composeBuildContexts } from '../../rules/compose-build.js';
 import { composeForDockerfile } from './compose-for-dockerfile.js';
 import { humanReport, jsonReport, sarifReport } from '../../rules/report.js';
 import type { CliDeps } from '../deps.js';
@@ -60,8 +59,7 @@ async function runCheck(values: FlagValues<typeof OPTIONS>, deps: CliDeps): Prom
   const compose: Setup['compose'] = found ? { name: displayName(deps.cwd, path.join(found.dir, found.file)), text: found.text } : undefined;
   // The .dockerignore the build reads: beside a named Dockerfile, else at the build context, which
   // is the compose file's when it names one (a workspace package builds from the workspace root).
-  const composeDir = found?.dir ?? located.dir;
-  const contexts = found ? composeBuildContexts(found.text).map((c) => path.relative(located.dir, path.resolve(composeDir, c)) || '.').filter((c) => c !== '.') : [];
+  const contexts = (found?.contexts ?? []).map((c) => path.relative(located.dir, c)).filter((c) => c !== '');
   const ignoreNames = [...(located.dockerfile === 'Dockerfile' ? [] : [`${located.dockerfile}.dockerignore`]), ...(contexts.length > 0 ? contexts.map((c) => path.join(c, '.dockerignore')) : ['.dockerignore'])];
   let dockerignore: Setup['dockerignore'] = { name: name(ignoreNames.at(-1) ?? '.dockerignore'), text: undefined };
   for (const ignoreName of ignoreNames) {

@@ -12,15 +12,17 @@ import { COMPOSE_NAMES, readOptional, type SetupPaths } from './setup-files.js';
 export const MAX_LEVELS = 3;
 
 export interface FoundCompose {
-  /** The directory the compose file is in (its build contexts are relative to it). */
+  /** The directory the compose file is in. */
   dir: string;
   file: string;
   text: string;
+  /** Absolute build contexts: every local one of a compose file beside the Dockerfile, else those that build this Dockerfile. */
+  contexts: string[];
 }
 
 export async function composeForDockerfile(located: SetupPaths, projectFs: (dir: string) => ProjectFs): Promise<FoundCompose | undefined> {
   const beside = await firstCompose(located.dir, projectFs);
-  if (beside) return beside;
+  if (beside) return { ...beside, contexts: [...new Set(composeBuilds(beside.text).map((b) => path.resolve(located.dir, b.context)))] };
   const dockerfile = path.resolve(located.dir, located.dockerfile);
   let dir = located.dir;
   for (let level = 0; level < MAX_LEVELS; level += 1) {
@@ -28,12 +30,13 @@ export async function composeForDockerfile(located: SetupPaths, projectFs: (dir:
     if (parent === dir) return undefined;
     dir = parent;
     const found = await firstCompose(dir, projectFs);
-    if (found && composeBuilds(found.text).some((b) => path.resolve(dir, b.context, b.dockerfile ?? 'Dockerfile') === dockerfile)) return found;
+    const builds = found ? composeBuilds(found.text).filter((b) => path.resolve(dir, b.context, b.dockerfile ?? 'Dockerfile') === dockerfile) : [];
+    if (found && builds.length > 0) return { ...found, contexts: [...new Set(builds.map((b) => path.resolve(dir, b.context)))] };
   }
   return undefined;
 }
 
-async function firstCompose(dir: string, projectFs: (dir: string) => ProjectFs): Promise<FoundCompose | undefined> {
+async function firstCompose(dir: string, projectFs: (dir: string) => ProjectFs): Promise<Omit<FoundCompose, 'contexts'> | undefined> {
   const fs = projectFs(dir);
   for (const file of COMPOSE_NAMES) {
     const text = await readOptional(fs, dir, file);
