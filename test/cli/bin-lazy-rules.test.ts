@@ -25,16 +25,23 @@ beforeAll(async () => {
   const copy = await copyFixture('express-cjs');
   cleanups.push(copy.cleanup);
   dir = copy.dir;
-  await writeFile(path.join(dir, 'hooks.mjs'), "export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/dist/')) process.stderr.write(`LOADED ${new URL(r.url).pathname}\\n`); return r; }\n");
+  // The hook appends to a file synchronously: the hooks run on their own thread, whose stderr reaches the
+  // parent through the main thread, so lines written just before the bin's process.exit could be lost
+  // (CI saw check's dockerfile-ast chunk missing under load).
+  await writeFile(path.join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/dist/')) appendFileSync(process.env.LOADED_LOG, `${new URL(r.url).pathname}\\n`); return r; }\n");
   hook = path.join(dir, 'register.mjs');
   await writeFile(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${path.join(dir, 'hooks.mjs')}`)});\n`);
 });
 afterAll(() => Promise.all(cleanups.map((c) => c())));
 
+let runs = 0;
 function loadedFiles(args: string[]): Promise<string[]> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', hook, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CACHE_HOME: path.join(dir, '.cache') }, timeout: 30_000 }, (_error, _stdout, stderr) => {
-      resolve([...new Set(stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length)))]);
+  const log = path.join(dir, `loaded-${runs++}.log`);
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', hook, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CACHE_HOME: path.join(dir, '.cache'), LOADED_LOG: log }, timeout: 30_000 }, (error) => {
+      // A run killed by the timeout would list only what it loaded so far: fail instead of reading that.
+      if (error?.killed) return reject(new Error(`${args.join(' ')} timed out`));
+      readFile(log, 'utf8').then((text) => resolve([...new Set(text.split('\n').filter(Boolean))]), reject);
     });
   });
 }
