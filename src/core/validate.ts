@@ -155,3 +155,8 @@ export function printable(value: string): string {
   const shown = JSON.stringify(redactUrlCredentials(value)).slice(1, -1);
   return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }
+
+/** An exact package version (2.11.13, 1.0.0-rc.1): safe to write into a RUN line, and it pins. */
+export function isExactVersion(text: string): boolean {
+  return /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(text);
+}

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import type { ProjectFs } from '../core/project-fs.js';
 import { printable } from '../core/validate.js';
 import type { PackageManagerName, WorkspaceFact, WorkspacePackage } from './facts.js';
+import { turboPinnedByPnpmLockfile } from './turbo-pin.js';
 import { resolveWorkspaceDependencies } from './workspace-dependencies.js';
 import { ancestorFs } from './workspace-fs.js';
 import { expandPatterns, matches, parsePattern, type WorkspacePattern } from './workspace-globs.js';
@@ -101,8 +102,11 @@ async function describe(rootFs: ProjectFs, level: number, declared: Declaration,
     dependencies: resolveWorkspaceDependencies(self, packages, manager),
   };
   if (lockfile) fact.lockfile = lockfile.file;
-  if (await rootFs.exists('turbo.json')) fact.monorepoTool = 'turbo';
-  else if (await rootFs.exists('nx.json')) fact.monorepoTool = 'nx';
+  if (await rootFs.exists('turbo.json')) {
+    fact.monorepoTool = 'turbo';
+    const pinned = lockfile?.manager === 'pnpm' && manager === 'pnpm' ? turboPinnedByPnpmLockfile((await rootFs.read(lockfile.file)) ?? '') : undefined;
+    if (pinned !== undefined) fact.turboVersion = pinned;
+  } else if (await rootFs.exists('nx.json')) fact.monorepoTool = 'nx';
   return fact;
 }
 

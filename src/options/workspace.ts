@@ -5,7 +5,7 @@
 import type { WorkspaceFact } from '../detect/workspace.js';
 import type { PackageManagerName } from '../detect/facts.js';
 import { UsageError } from '../errors.js';
-import { printable } from '../core/validate.js';
+import { isExactVersion, printable } from '../core/validate.js';
 
 export interface WorkspaceOptions {
   manager: PackageManagerName;
@@ -19,6 +19,8 @@ export interface WorkspaceOptions {
   /** Workspace dependencies in build order. */
   dependencies: { name: string; dir: string; devOnly: boolean; builds: boolean }[];
   monorepoTool?: 'turbo' | 'nx';
+  /** The turbo version the lockfile pins: the build prunes the workspace with `turbo prune` at it. */
+  turboVersion?: string;
 }
 
 const DIR = /^[A-Za-z0-9._@+-]+(\/[A-Za-z0-9._@+-]+)*$/;
@@ -52,5 +54,9 @@ export function workspaceOptions(fact: WorkspaceFact, pm: { name: PackageManager
     dependencies: fact.dependencies.map((d) => ({ name: name(d.name), dir: dir(d.dir), devOnly: d.devOnly, builds: d.builds })),
   };
   if (fact.monorepoTool) options.monorepoTool = fact.monorepoTool;
+  if (fact.turboVersion !== undefined) {
+    if (!isExactVersion(fact.turboVersion)) throw new UsageError(`turbo version "${printable(fact.turboVersion)}" in the lockfile is not an exact version`);
+    options.turboVersion = fact.turboVersion;
+  }
   return options;
 }

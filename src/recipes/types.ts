@@ -52,6 +52,12 @@ export interface WorkspaceStages {
   prepare: BuildInstruction[];
   /** A note on the monorepo tool found (turbo.json, nx.json), for the summary and the Dockerfile header. */
   note: string | undefined;
+  /**
+   * `turbo prune <package> --docker` at the lockfile's turbo version, in a stage of its own: the
+   * installs then take its pruned lockfile and the closure's manifests, so a change in a package
+   * outside the closure no longer reruns them.
+   */
+  turboPrune?: { version: string; packageName: string };
 }
 
 export type BuildInstruction = { copy: string } | { run: string } | { install: string } | { workdir: string };

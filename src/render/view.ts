@@ -1,6 +1,5 @@
 // Options + resolved image -> the values the templates print. Everything a template shows is
 // computed here from validated options, so templates stay close to the files they produce.
-import type { InstallInput } from '../core/install-input.js';
 import type { ResolvedImage } from '../image/types.js';
 import type { Options } from '../options/options.js';
 import { regenerateCommand } from '../options/write-back.js';
@@ -8,6 +7,7 @@ import { npmrcSecretShape } from './npmrc-secret.js';
 import type { RecipePlan } from '../recipes/types.js';
 import { installCommands } from './package-manager.js';
 import { healthProbe } from './health-probe.js';
+import { installCopies, turboPruneLines } from './install-copies.js';
 import { recipeView } from './recipe-view.js';
 import { shutdownHow } from '../shutdown/choose.js';
 import { PRELOAD_FILE } from '../shutdown/module.js';
@@ -42,20 +42,12 @@ export function buildView(input: ViewInput) {
   const { options, image } = input;
   const install = installCommands(options);
   const installMounts = [`--mount=type=cache,target=${install.cacheTarget}${install.cacheSharing ? `,sharing=${install.cacheSharing}` : ''}`];
-  if (options.registry) installMounts.push(`--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}`);
+  const npmrcMount = options.registry ? `--mount=type=secret,id=npmrc,target=${NPMRC_SECRET_TARGET}` : undefined;
+  if (npmrcMount) installMounts.push(npmrcMount);
   const recipe = recipeView(input.plan, options, install, installMounts);
   const wsStages = input.plan.workspace;
-  // What the install needs before it runs: the project's (patches/, .npmrc settings) and the recipe's (a Prisma schema).
-  const installInputs = input.plan.installInputs;
-  // Root-level install files join the manifests' COPY; folders and nested files keep their path. In a
-  // workspace, every package's manifest goes in before the install too.
-  const withManifests = (i: InstallInput) => i.kind === 'file' && !i.path.includes('/');
-  const manifests = [...new Set([...install.manifests, ...(wsStages?.rootFiles ?? []), ...installInputs.filter(withManifests).map((i) => i.path)])];
-  const installCopies = [
-    `${manifests.join(' ')} ./`,
-    ...(wsStages?.manifestDirs ?? []).map((d) => `${d}/package.json ${d}/`),
-    ...installInputs.filter((i) => !withManifests(i)).map((i) => `${i.path} ./${i.path}`),
-  ];
+  // What the install needs before it runs: the manifests, the project's inputs (patches/, .npmrc settings) and the recipe's (a Prisma schema).
+  const installCopyArgs = installCopies(install.manifests, input.plan.installInputs, wsStages);
   const runtime = runtimeBase(options.base);
   const alpine = runtime.buildFlavor === 'alpine' || runtime.buildFlavor === 'alpine-dev';
   // A tools stage exists only when installing needs something the base image lacks.
@@ -107,7 +99,8 @@ export function buildView(input: ViewInput) {
     tools,
     toolsStage: tools ? 'tools' : 'base',
     packageManagerInstall: install.packageManagerInstall ?? false,
-    installCopies,
+    installCopies: installCopyArgs,
+    turboPrune: wsStages?.turboPrune ? turboPruneLines(wsStages.turboPrune, npmrcMount) : false,
     installEnv: envLine(options.install.env),
     installMounts,
     productionInstall: wsStages ? (wsStages.productionInstall ?? false) : install.productionInstall,

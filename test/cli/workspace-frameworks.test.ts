@@ -46,8 +46,12 @@ describe('Next.js in a pnpm workspace (apps/web + packages/ui through transpileP
       'WORKDIR /app/apps/web',
       'CMD ["dumb-init","node","--require","./graceful-shutdown.cjs","node_modules/next/dist/bin/next","start"]',
     ]);
-    expect(lines.filter((l) => l.includes('apps/other'))).toEqual(['COPY apps/other/package.json apps/other/']);
-    expect(lines).not.toContain('COPY . .');
+    // A Turborepo (turbo.json, turbo in the lockfile): the whole context goes into the prune stage only,
+    // and the install takes turbo prune's manifests of the closure, so apps/other is named nowhere.
+    expect(lines.filter((l) => l.includes('apps/other'))).toEqual([]);
+    expect(stage(lines, 'prune')).toEqual(['FROM base AS prune', 'ENV TURBO_TELEMETRY_DISABLED=1', 'RUN --mount=type=cache,target=/root/.npm npm install -g turbo@2.11.13', 'COPY . .', 'RUN turbo prune web --docker --out-dir /prune']);
+    expect(build.slice(1, 3)).toEqual(['ENV NEXT_TELEMETRY_DISABLED=1', 'COPY --from=prune /prune/json/ ./']);
+    expect(lines.filter((l) => l === 'COPY . .')).toHaveLength(1);
   });
 
   test('standalone: the traced tree mirrors the workspace root, so server.js is checked at standalone/apps/web/server.js', async () => {

@@ -113,6 +113,23 @@ describe('finding the root', () => {
     const ws = await inTree({ ...npmRoot, [file]: '{}', 'apps/api/package.json': pkg({ name: 'api' }) }, 'apps/api');
     expect(ws?.monorepoTool).toBe(tool);
   });
+
+  const pnpmLock = (rootImporter: string) => `lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n${rootImporter}\n  apps/api: {}\n`;
+  const turboLock = pnpmLock('    devDependencies:\n      turbo:\n        specifier: ^2.5.0\n        version: 2.5.8\n');
+  test('turbo.json and turbo in the root importer of pnpm-lock.yaml: the pinned version, for turbo prune', async () => {
+    const ws = await inTree({ 'pnpm-workspace.yaml': 'packages: [apps/*]\n', 'pnpm-lock.yaml': turboLock, 'turbo.json': '{}', 'apps/api/package.json': pkg({ name: 'api' }) }, 'apps/api');
+    expect(ws).toMatchObject({ manager: 'pnpm', monorepoTool: 'turbo', turboVersion: '2.5.8' });
+  });
+
+  test.each([
+    ['no turbo in the lockfile', { 'pnpm-workspace.yaml': 'packages: [apps/*]\n', 'pnpm-lock.yaml': pnpmLock('    {}\n'), 'turbo.json': '{}' }],
+    ['no turbo.json', { 'pnpm-workspace.yaml': 'packages: [apps/*]\n', 'pnpm-lock.yaml': turboLock }],
+    ['an npm workspace (turbo prune is proven for pnpm only)', { ...npmRoot, 'package-lock.json': '{"packages":{"node_modules/turbo":{"version":"2.5.8"}}}', 'turbo.json': '{}' }],
+  ])('%s: no turbo version, so no prune stage', async (_case, files) => {
+    const ws = await inTree({ ...files, 'apps/api/package.json': pkg({ name: 'api' }) }, 'apps/api');
+    expect(ws).toBeDefined();
+    expect(ws?.turboVersion).toBeUndefined();
+  });
 });
 
 describe('workspace dependencies', () => {

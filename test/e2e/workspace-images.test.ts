@@ -16,9 +16,10 @@ import { standInForTag } from './rig/stand-in-images.js';
 import { freePort } from '../support/registry.js';
 
 const E2E = process.env.E2E === '1';
-const MANAGERS = ['npm', 'pnpm', 'yarn'] as const;
+/** The fixtures test/fixtures/workspace-<name>: one per manager, and a Turborepo pnpm workspace (turbo prune). */
+const WORKSPACES = ['npm', 'pnpm', 'yarn', 'turbo-pnpm'] as const;
 /** What must not be in api's image: the other app, its dependency, every devDependency of the workspace. */
-const FOREIGN = ['other', 'kleur', 'is-number', 'typescript'];
+const FOREIGN = ['other', 'kleur', 'is-number', 'typescript', 'turbo'];
 
 describe.skipIf(!E2E)('workspace packages, built from the workspace root in a real Docker engine', () => {
   let rig: Rig;
@@ -32,11 +33,11 @@ describe.skipIf(!E2E)('workspace packages, built from the workspace root in a re
     await rig?.stop();
   }, RIG_STOP_TIMEOUT_MS);
 
-  describe.each(MANAGERS)('workspace-%s: apps/api with packages/shared', (manager) => {
+  describe.each(WORKSPACES)('workspace-%s: apps/api with packages/shared', (workspace) => {
     let ws: FixtureWorkspace;
     let port: number;
     let report: { build: { context: string; dockerfile: string }; image: { digest: string } };
-    const image = `e2e/workspace-${manager}:test`;
+    const image = `e2e/workspace-${workspace}:test`;
     const api = () => path.join(ws.dir, 'apps/api');
     const containers: Container[] = [];
     let built = false;
@@ -48,7 +49,7 @@ describe.skipIf(!E2E)('workspace packages, built from the workspace root in a re
     };
 
     beforeAll(async () => {
-      ws = await fixtureWorkspace(`workspace-${manager}`);
+      ws = await fixtureWorkspace(`workspace-${workspace}`);
       // A developer's checkout: secrets and clutter inside the packages too.
       writeFileSync(path.join(api(), '.env'), `SECRET_FROM_DOTENV=${ws.planted.dotenvMarker}\n`);
       port = await freePort();
@@ -74,7 +75,7 @@ describe.skipIf(!E2E)('workspace packages, built from the workspace root in a re
       const result = await rig.docker.build({ context: ws.dir, dockerfile: path.join(api(), 'Dockerfile'), tag: image, noCache: true });
       const runSteps = parseBuildSteps(result.log).filter((st) => /^\[[^\]]+\] RUN\b/.test(st.name));
       expect(runSteps.filter((st) => st.cached).map((st) => st.name)).toEqual([]);
-      console.log(`[e2e] workspace-${manager}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
+      console.log(`[e2e] workspace-${workspace}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
       built = true;
     });
 
@@ -124,6 +125,23 @@ describe.skipIf(!E2E)('workspace packages, built from the workspace root in a re
       expect(installs.length, `install steps in:\n${result.log}`).toBeGreaterThan(0);
       for (const step of installs) expect(step.cached, `${step.name} should be CACHED`).toBe(true);
       expect(steps.some((s) => /^\[runtime[^\]]*\] COPY apps\/api /.test(s.name) && !s.cached), 'the changed apps/api was copied again').toBe(true);
+    });
+
+    // turbo prune's point: the installs read only the closure's manifests and a pruned lockfile. The
+    // workspaces without it rerun their install for the same change, which shows the change is seen.
+    const pruned = workspace === 'turbo-pnpm';
+    it(`6. a change to apps/other's manifest ${pruned ? 're-uses the install layers (turbo prune)' : 'reruns the install (every manifest goes in before it)'}`, async () => {
+      if (!built) throw new Error('the image did not build');
+      const other = path.join(ws.dir, 'apps/other/package.json');
+      writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(other, 'utf8')), description: `changed by the e2e test ${Date.now()}` }, null, 2));
+      const result = await rig.docker.build({ context: ws.dir, dockerfile: path.join(api(), 'Dockerfile'), tag: image });
+      const steps = parseBuildSteps(result.log);
+      // The installs that read the lockfile (not `npm install -g` of pnpm or turbo, which read nothing of the project).
+      const installs = installSteps(steps).filter((s) => !/ install -g /.test(s.name));
+      expect(installs.length, `install steps in:\n${result.log}`).toBeGreaterThan(0);
+      for (const step of installs) expect(step.cached, `${step.name} should ${pruned ? '' : 'not '}be CACHED`).toBe(pruned);
+      if (pruned) expect(steps.some((s) => /\] RUN turbo prune /.test(s.name) && !s.cached), 'turbo prune ran again on the changed context').toBe(true);
+      console.log(`[e2e] workspace-${workspace}: rebuild after a change to apps/other/package.json ${result.seconds.toFixed(1)} s`);
     });
   });
 });

@@ -74,6 +74,25 @@ describe('workspace rendering from the fixtures', () => {
     expect(runtime.filter((l) => l.startsWith('COPY'))).toEqual(['COPY --from=build /out/node_modules ./apps/api/node_modules', 'COPY apps/api ./apps/api']);
   });
 
+  test('turbo.json and turbo pinned in the pnpm lockfile: a prune stage at that version feeds the install its pruned json/', async () => {
+    const { dockerfile, result } = await render('workspace-turbo-pnpm');
+    const lines = instructions(dockerfile);
+    const stage = (name: string) => lines.slice(lines.findIndex((l) => l.endsWith(`AS ${name}`)) + 1, lines.findIndex((l, i) => i > lines.findIndex((m) => m.endsWith(`AS ${name}`)) && l.startsWith('FROM ')));
+    expect(stage('prune')).toEqual([
+      'ENV TURBO_TELEMETRY_DISABLED=1',
+      'RUN --mount=type=cache,target=/root/.npm npm install -g turbo@2.11.13',
+      'COPY . .',
+      'RUN turbo prune @fixture-pnpm/api --docker --out-dir /prune',
+    ]);
+    const build = stage('build');
+    // Nothing of the context's manifests or lockfile: they would make every package's change rerun the install.
+    expect(build.slice(0, 2)).toEqual(['COPY --from=prune /prune/json/ ./', 'RUN --mount=type=cache,target=/root/.local/share/pnpm/store pnpm install --frozen-lockfile --filter "@fixture-pnpm/api..."']);
+    expect(build.filter((l) => /package\.json|pnpm-lock|pnpm-workspace/.test(l))).toEqual([]);
+    // The prune stage is never copied from by the runtime.
+    expect(lines.slice(lines.findIndex((l) => l.endsWith('AS runtime'))).some((l) => l.includes('--from=prune'))).toBe(false);
+    expect(result.warnings.some((w) => w.startsWith('turbo.json and turbo 2.11.13 in the lockfile'))).toBe(true);
+  });
+
   test('yarn 4: workspaces focus on the package, production only', async () => {
     const { dockerfile } = await render('workspace-yarn');
     expect(instructions(dockerfile).some((l) => /yarn workspaces focus @fixture-yarn\/api --production/.test(l))).toBe(true);
@@ -123,6 +142,12 @@ describe('workspace options refuse what cannot be installed right (exit 2)', () 
 
   test('a package name that is not an npm name', () => {
     expect(() => workspaceOptions(fact({ packageName: 'API; rm -rf /' }), { name: 'yarn', yarnBerry: true })).toThrow(/not a valid npm package name/);
+  });
+
+  test('a turbo version that is not exact cannot reach the prune stage\'s RUN line', () => {
+    const pnpm = { manager: 'pnpm', declaredIn: 'pnpm-workspace.yaml' } as const;
+    expect(workspaceOptions(fact({ ...pnpm, turboVersion: '2.5.8' }), { name: 'pnpm', yarnBerry: false }).turboVersion).toBe('2.5.8');
+    expect(() => workspaceOptions(fact({ ...pnpm, turboVersion: '2.5.8 && curl x | sh' }), { name: 'pnpm', yarnBerry: false })).toThrow(/turbo version "2\.5\.8 && curl x \| sh" in the lockfile is not an exact version/);
   });
 });
 
