@@ -3,7 +3,8 @@
 // error. Help and version text are returned, never printed, so the shell decides where they go.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
-import type { FlagSpecs, FlagValues } from '../options/flag-spec.js';
+import type { FlagSpec, FlagSpecs, FlagValues } from '../options/flag-spec.js';
+import { flagValues, type GivenValue } from '../options/flag-values.js';
 import type { CommandHelp } from './commands/command.js';
 
 export type ParsedArgs<V = Record<string, unknown>> = { kind: 'run'; values: V } | { kind: 'output'; text: string };
@@ -67,29 +68,21 @@ export function parseArgs<S extends FlagSpecs>(argv: string[], meta: ParseMeta, 
   if (failure !== undefined) throw new UsageError(`${failure} (see --help)`);
   if (output) return { kind: 'output', text: output };
 
-  const positional = parsed._ as (string | number)[];
+  const positional = parsed._;
   if (positional.length > 0) throw new UsageError(`unexpected argument: ${String(positional[0])} (see --help)`);
-  return { kind: 'run', values: readValues(parsed as unknown as Record<string, unknown>, spec.options) };
+  const dir = parsed.dir === undefined ? undefined : String(parsed.dir);
+  return { kind: 'run', values: flagValues(spec.options, dir, (_key, decl) => givenValue(parsed[camel(decl.flag)], decl)) };
 }
 
 /**
- * yargs' camel-cased result -> one value per spec key, of the type FlagValues states for it (a
- * list's strings, a boolean, a string; the default when not given); a single-valued flag given
- * twice is refused.
+ * yargs' camel-cased value for one flag -> what the user gave: a list's strings, a boolean, a string;
+ * undefined when not given. A single-valued flag given twice is refused.
  */
-export function readValues<S extends FlagSpecs>(a: Record<string, unknown>, options: S): FlagValues<S> {
-  const values: Record<string, unknown> = { dir: a.dir === undefined ? undefined : String(a.dir) };
-  for (const [key, decl] of Object.entries(options)) {
-    const value = a[camel(decl.flag)];
-    if (decl.type === 'list') {
-      values[key] = value === undefined ? undefined : (value as unknown[]).map(String);
-      continue;
-    }
-    if (Array.isArray(value)) throw new UsageError(`--${decl.flag} was given more than once`);
-    if (value === undefined) values[key] = decl.default;
-    else values[key] = decl.type === 'boolean' ? value : String(value);
-  }
-  return values as FlagValues<S>;
+function givenValue(value: unknown, decl: FlagSpec): GivenValue {
+  if (value === undefined) return undefined;
+  if (decl.type === 'list') return (Array.isArray(value) ? value : [value]).map(String);
+  if (Array.isArray(value)) throw new UsageError(`--${decl.flag} was given more than once`);
+  return decl.type === 'boolean' && typeof value === 'boolean' ? value : String(value);
 }
 
 function camel(flag: string): string {

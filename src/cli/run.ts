@@ -4,7 +4,8 @@
 // in CliDeps; src/cli/main.ts wires the real process.
 import { CliError, ExitCode } from '../errors.js';
 import { redactUrlCredentials } from '../core/redact.js';
-import { COMMANDS, DEFAULT_COMMAND, type CommandEntry } from './commands/table.js';
+import { COMMANDS, DEFAULT_COMMAND, type CommandDefinition, type CommandEntry } from './commands/table.js';
+import type { FlagSpecs } from '../options/flag-spec.js';
 import type { CliDeps } from './deps.js';
 import { parseSimple } from './simple-args.js';
 
@@ -22,26 +23,32 @@ export async function runCli(argv: string[], given: CliDeps, commands: readonly 
     if (!entry) throw new Error(`no default command "${DEFAULT_COMMAND}" in the command table`);
     const command = await entry.load();
     const args = named ? argv.slice(1) : argv;
-    // The common argv needs no yargs (simple-args.ts); help, version and anything unusual load it.
-    const simple = parseSimple(args, command.options);
-    const parsed = simple
-      ? { kind: 'run' as const, values: simple }
-      : (await import('./args.js')).parseArgs(args, deps, {
-          options: command.options,
-          help: command.help,
-          command: named ? named.name : '',
-          epilogue: named ? undefined : commandList(commands),
-        });
-    if (parsed.kind === 'output') {
-      deps.stdout(`${parsed.text}\n`);
-      return ExitCode.ok;
-    }
-    return await command.run(parsed.values, deps);
+    return await command.open((definition) => parseAndRun(definition, args, named ? named.name : '', commands, deps));
   } catch (error) {
     const code = failure(error, deps);
     if (json && !printed) deps.stdout(`${JSON.stringify({ error: { code, message: errorMessage(error, code) } })}\n`);
     return code;
   }
+}
+
+/**
+ * A command's argv -> its exit code: the common argv needs no yargs (simple-args.ts); help, version
+ * and anything unusual load it. Generic over the command's flags, so run() gets them typed.
+ */
+async function parseAndRun<S extends FlagSpecs>(command: CommandDefinition<S>, args: string[], name: string, commands: readonly CommandEntry[], deps: CliDeps): Promise<number> {
+  const simple = parseSimple(args, command.options);
+  if (simple) return command.run(simple, deps);
+  const parsed = (await import('./args.js')).parseArgs(args, deps, {
+    options: command.options,
+    help: command.help,
+    command: name,
+    epilogue: name ? undefined : commandList(commands),
+  });
+  if (parsed.kind === 'output') {
+    deps.stdout(`${parsed.text}\n`);
+    return ExitCode.ok;
+  }
+  return command.run(parsed.values, deps);
 }
 
 /** The top-level --help's list of commands, and how to reach a directory named like one. */

@@ -4,15 +4,17 @@
 // flags, a value that looks like a flag or a boolean, a bad choice) returns undefined and yargs
 // parses it, so every error message and every unusual spelling is yargs' own. Loading yargs is most
 // of a plain run's start-up; test/cli/simple-args.test.ts proves both parsers agree.
-import type { FlagSpec } from '../options/flag-spec.js';
+import type { FlagSpec, FlagSpecs, FlagValues } from '../options/flag-spec.js';
+import { flagValues } from '../options/flag-values.js';
 
-export function parseSimple(argv: readonly string[], options: Readonly<Record<string, FlagSpec>>): Record<string, unknown> | undefined {
+export function parseSimple<S extends FlagSpecs>(argv: readonly string[], options: S): FlagValues<S> | undefined {
   const byFlag = new Map<string, [key: string, spec: FlagSpec]>();
   for (const [key, spec] of Object.entries(options)) {
     byFlag.set(`--${spec.flag}`, [key, spec]);
     if (spec.alias) byFlag.set(`-${spec.alias}`, [key, spec]);
   }
-  const values: Record<string, unknown> = {};
+  const singles = new Map<string, boolean | string>();
+  const lists = new Map<string, string[]>();
   let dir: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const token = argv[i] ?? '';
@@ -29,21 +31,19 @@ export function parseSimple(argv: readonly string[], options: Readonly<Record<st
     if (spec.type === 'boolean') {
       // yargs lets a boolean take a following "true"/"false"; leave that spelling to it.
       const next = argv[i + 1];
-      if (key in values || next === 'true' || next === 'false') return undefined;
-      values[key] = !negated;
+      if (singles.has(key) || next === 'true' || next === 'false') return undefined;
+      singles.set(key, !negated);
       continue;
     }
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('-') || !plainValue(value)) return undefined;
     if (spec.choices && !spec.choices.includes(value)) return undefined;
     i += 1;
-    if (spec.type === 'list') values[key] = [...((values[key] as string[] | undefined) ?? []), value];
-    else if (key in values) return undefined;
-    else values[key] = value;
+    if (spec.type === 'list') lists.set(key, [...(lists.get(key) ?? []), value]);
+    else if (singles.has(key)) return undefined;
+    else singles.set(key, value);
   }
-  const result: Record<string, unknown> = { dir };
-  for (const [key, spec] of Object.entries(options)) result[key] = key in values ? values[key] : spec.default;
-  return result;
+  return flagValues(options, dir, (key) => lists.get(key) ?? singles.get(key));
 }
 
 /** Values yargs reads as something other than the same string (booleans, numbers in odd spellings, empty). */

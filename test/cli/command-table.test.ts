@@ -2,7 +2,8 @@
 // generate stays the default, and a directory named like a command is reached as ./<name>.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { defineCommand } from '../../src/cli/commands/command.js';
 import { COMMANDS, type CommandEntry } from '../../src/cli/commands/table.js';
 import { runCli } from '../../src/cli/run.js';
 import { copyFixture, runInProcess } from '../support/cli-harness.js';
@@ -89,5 +90,28 @@ describe('command table', () => {
     expect(dirNamedLikeCommand.stderr).toMatch(/package\.json/);
     const bare = await runInProcess(['echo'], { cwd: parent, commands });
     expect(bare.stdout).toBe('{"shout":false}\n');
+  });
+
+  it('a flag\'s value type flows to run(), whichever parser read the argv', async () => {
+    const seen: unknown[] = [];
+    const typed = defineCommand({
+      options: {
+        mode: { flag: 'mode', type: 'choice', choices: ['fast', 'safe'], default: 'safe', describe: 'How' },
+        tag: { flag: 'tag', type: 'list', describe: 'A tag (repeatable)' },
+      },
+      help: { usage: '$0 [dir] [options]', examples: [] },
+      async run(values) {
+        expectTypeOf(values.mode).toEqualTypeOf<'fast' | 'safe'>();
+        expectTypeOf(values.tag).toEqualTypeOf<string[] | undefined>();
+        expectTypeOf(values.dir).toEqualTypeOf<string | undefined>();
+        seen.push(values);
+        return 0;
+      },
+    });
+    const commands: CommandEntry[] = [...COMMANDS, { name: 'typed', description: 'Typed (test only)', load: async () => typed }];
+    // The first argv is the yargs-free parser's; `--mode=fast` only yargs reads.
+    for (const argv of [['typed', 'here', '--mode', 'fast', '--tag', 'a'], ['typed', 'here', '--mode=fast', '--tag', 'a']]) expect((await run(argv, commands)).code).toBe(0);
+    expect((await run(['typed'], commands)).code).toBe(0);
+    expect(seen).toEqual([{ dir: 'here', mode: 'fast', tag: ['a'] }, { dir: 'here', mode: 'fast', tag: ['a'] }, { dir: undefined, mode: 'safe', tag: undefined }]);
   });
 });

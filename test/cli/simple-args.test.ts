@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { command } from '../../src/cli/commands/generate.js';
 import { parseSimple } from '../../src/cli/simple-args.js';
+import type { FlagSpecs } from '../../src/options/flag-spec.js';
 
 const meta = { version: '1.0.0', width: 100 };
 const yargsParse = (argv: string[]) => {
@@ -17,7 +18,8 @@ const yargsParse = (argv: string[]) => {
   }
 };
 
-const flags = Object.values(command.options).flatMap((o) => [`--${o.flag}`, ...(o.type === 'boolean' ? [`--no-${o.flag}`] : []), ...(o.alias ? [`-${o.alias}`] : [])]);
+const specs: FlagSpecs = command.options;
+const flags = Object.values(specs).flatMap((o) => [`--${o.flag}`, ...(o.type === 'boolean' ? [`--no-${o.flag}`] : []), ...(o.alias ? [`-${o.alias}`] : [])]);
 const token = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...flags) },
   { weight: 4, arbitrary: fc.constantFrom('app', 'server.js', 'uploads', '8080', '0', '08', '1e3', '-1', '22.x', '^24', '>=20 <27', 'slim', 'alpine', 'pnpm', 'bun', 'https://m.example/', '/health', 'true', 'false', '', ' x') },

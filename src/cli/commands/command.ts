@@ -21,20 +21,18 @@ export interface CommandDefinition<S extends FlagSpecs> {
   run(values: FlagValues<S>, deps: CliDeps): Promise<number>;
 }
 
-/** A command as the table and the parsers see it, whatever its flags. */
+/**
+ * A command as the table sees it, whatever its flags: it hands its definition to `use`, which is
+ * generic over the flags, so the values parsed from `options` reach run() with their type (S is
+ * never erased and cast back).
+ */
 export interface CommandModule {
-  options: FlagSpecs;
-  help: CommandHelp;
-  run(values: Record<string, unknown>, deps: CliDeps): Promise<number>;
+  open<R>(use: <S extends FlagSpecs>(command: CommandDefinition<S>) => R): R;
 }
 
-/**
- * The one place parsed values meet their type: both parsers (simple-args.ts, args.ts) build one
- * value per spec of `options` by the rules FlagValues states (test/cli/simple-args.test.ts and
- * test/options/args.test.ts hold them to it).
- */
-export function defineCommand<const S extends FlagSpecs>(command: CommandDefinition<S>): CommandModule {
-  return { options: command.options, help: command.help, run: (values, deps) => command.run(values as FlagValues<S>, deps) };
+/** A command's definition, kept typed (generate's `command.options` is FLAGS), and its table view. */
+export function defineCommand<const S extends FlagSpecs>(command: CommandDefinition<S>): CommandDefinition<S> & CommandModule {
+  return { ...command, open: (use) => use(command) };
 }
 
 export interface CommandEntry {

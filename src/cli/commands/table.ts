@@ -1,10 +1,10 @@
 // The command table: one line per command, each command one file under src/cli/commands/, loaded
 // only when it runs (or its --help is shown). `generate` is the default: `create-secure-node-docker
 // [dir]` runs it, so a directory named like a command is reached as `./<name>`.
-// Adding a command = one file exporting `command: CommandModule` + one line here.
+// Adding a command = one file exporting `command = defineCommand({...})` + one line here.
 import type { CommandEntry } from './command.js';
 
-export type { CommandEntry, CommandHelp, CommandModule } from './command.js';
+export type { CommandDefinition, CommandEntry, CommandHelp, CommandModule } from './command.js';
 
 export const DEFAULT_COMMAND = 'generate';
 

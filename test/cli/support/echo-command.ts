@@ -1,8 +1,8 @@
 // A test-only command: the one file a second command needs (registered by the test through the same
 // table shape as src/cli/commands/table.ts). It echoes its parsed values as JSON.
-import type { CommandModule } from '../../../src/cli/commands/table.js';
+import { defineCommand } from '../../../src/cli/commands/command.js';
 
-export const command: CommandModule = {
+export const command = defineCommand({
   options: {
     shout: { flag: 'shout', type: 'boolean', default: false, describe: 'Print in capitals' },
     word: { flag: 'word', type: 'list', describe: 'A word to echo (repeatable)' },
@@ -13,4 +13,4 @@ export const command: CommandModule = {
     deps.stdout(`${values.shout ? text.toUpperCase() : text}\n`);
     return 0;
   },
-};
+});
