@@ -17,6 +17,7 @@ import { scanSavedImage } from './rig/layer-scan.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { CLI } from './rig/generate.js';
 import { sharedVerifyCases } from './rig/verify-cases.js';
+import { runInTerminal } from './rig/terminal-session.js';
 import { failedCheck, verifyLeftovers, type VerifyJson } from './rig/verify-result.js';
 import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 
@@ -71,6 +72,31 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
 
   // The cases rootless Podman runs too (rig/verify-cases.ts).
   for (const c of sharedVerifyCases({ cli: 'docker', engine: /^Docker Engine 20\.10\./, workspace, verifyRun, leftovers })) it(c.title, c.run);
+
+  it('in a terminal, without --verify: "Build and try it now?" comes after the files are written, and the default yes runs every check', async () => {
+    const ws = await workspace('verify-good');
+    // The user's interactive shell: a TTY (tmux), no CI variable, the engine named by DOCKER_HOST.
+    const shell = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'CI'));
+    const scratch = mkdtempSync(path.join(tmpdir(), 'e2e-terminal-'));
+    try {
+      const run = await runInTerminal([process.execPath, CLI, ws.dir, '--registry-mirror', rig.registry.url], {
+        env: { ...shell, TERM: 'xterm-256color' },
+        scratchDir: scratch,
+        timeoutMs: 600_000,
+        // Every question takes its default, as a user pressing Enter through them does.
+        answer: (screen) => (/^\? /m.test(screen) ? 'Enter' : undefined),
+      });
+      expect(run.code, run.screen).toBe(0);
+      expect(run.answered.map((a) => a.at).some((line) => line.startsWith('? Build and try it now?')), JSON.stringify(run.answered)).toBe(true);
+      expect(run.screen).toMatch(/^✔ Build and try it now\? Yes$/m);
+      expect(run.screen.indexOf('created    Dockerfile')).toBeGreaterThan(-1);
+      expect(run.screen.indexOf('created    Dockerfile')).toBeLessThan(run.screen.indexOf('Build and try it now?'));
+      expect(run.screen).toMatch(/^Verified: all \d+ checks passed\.$/m);
+      expect(await leftovers()).toEqual({ containers: '', images: '' });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
 
   it('an entry that exits at once gets the "starts no server" hint', async () => {
     const ws = await workspace('verify-exits');
