@@ -5,15 +5,17 @@ import { DockerCli } from '../e2e/rig/docker-cli.js';
 import type { Rig } from '../e2e/rig/rig.js';
 import { rigLifecycle, useRig } from '../e2e/rig/use-rig.js';
 
-/** A rig value as startRig returns it, whose stop() is counted; nothing behind it runs. */
+/** A rig value as startRig returns it, whose stop() is counted; nothing behind it runs (stop removes its client's config dir). */
 function rigValue(events: string[]): Rig {
+  const docker = new DockerCli('/usr/bin/docker', 'unix:///nonexistent/docker.sock');
   return {
-    docker: new DockerCli('/usr/bin/docker', 'unix:///nonexistent/docker.sock'),
+    docker,
     registry: { url: 'http://127.0.0.1:5999', host: '127.0.0.1:5999', port: 5999, auth: 'none', users: [], pushAuthorization: undefined, dir: '/nonexistent', stop: async () => {} },
     standIns: [],
     verdaccio: undefined,
     timings: { registry: 0.1, dockerd: 0.2 },
     stop: async () => {
+      docker.dispose();
       events.push('rig stop');
     },
   };
@@ -21,7 +23,7 @@ function rigValue(events: string[]): Rig {
 
 describe('rigLifecycle (the state behind useRig)', () => {
   it('read before beforeAll: says the rig did not start and where it starts', () => {
-    const lifecycle = rigLifecycle(() => Promise.resolve(rigValue([])));
+    const lifecycle = rigLifecycle(() => Promise.reject(new Error('not started in this test')));
     expect(() => lifecycle.access.registry).toThrow('the rig did not start (see beforeAll): it is there only in tests and hooks, not while the file is collected');
   });
 
