@@ -5,76 +5,55 @@
 // framework shuts down, and why the plan says so: test/e2e/FRAMEWORKS.md.
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_CASES, type FrameworkCase } from './framework-cases.js';
 import { installSteps, parseBuildSteps } from './rig/build-log.js';
 import { httpGet, runContainer, stopDuringSlowRequest, type Container } from './rig/container.js';
 import { waitFor } from './rig/exec.js';
-import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { generate } from './rig/generate.js';
 import { inspectImageContents } from './rig/image-contents.js';
-import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 import { standInForTag } from './rig/stand-in-images.js';
-import { freePort } from '../support/registry.js';
+import { useImageCase } from './rig/use-image-case.js';
+import { useRig } from './rig/use-rig.js';
 
 const E2E = process.env.E2E === '1';
 
 describe.skipIf(!E2E)('meta-framework setups, built and run in a real Docker engine', () => {
-  let rig: Rig;
-
-  beforeAll(async () => {
-    rig = await startRig();
-    console.log(`[e2e] rig up: ${JSON.stringify(rig.timings)} (seconds)`);
-  }, 1_200_000);
-
-  afterAll(async () => {
-    await rig?.stop();
-  }, RIG_STOP_TIMEOUT_MS);
+  const rig = useRig();
 
   describe.each(FRAMEWORK_CASES)('$title', (c: FrameworkCase) => {
-    let ws: FixtureWorkspace;
-    let port: number;
-    let built = false;
     let container: Container | undefined;
     const image = `e2e/${c.fixture}${c.prepare ? '-prepared' : ''}:test`;
-    const requireImage = () => {
-      if (!built) throw new Error('the image did not build (see the first test of this fixture)');
-    };
-
-    beforeAll(async () => {
-      ws = await fixtureWorkspace(c.fixture);
-      c.prepare?.(ws.dir);
-      port = await freePort();
-      const report = (await generate(ws.dir, rig.registry.url)) as { image: { digest: string } };
-      const tag = /^FROM node:([^@\s]+)@/m.exec(readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8'))?.[1];
-      const standIn = tag ? standInForTag(rig.standIns, tag) : undefined;
-      if (!standIn) throw new Error(`the generated Dockerfile names node:${tag}, which the rig does not stand in for`);
-      // The main suite's test 0 judges the --yes pin; here a different pin is replaced by the mirror's.
-      if (report.image.digest !== standIn.digest) await generate(ws.dir, rig.registry.url, ['--force', '--digest', standIn.digest]);
-    }, 120_000);
-
-    afterAll(async () => {
-      await container?.remove();
-      await rig?.docker.run(['image', 'rm', '-f', image], { allowFailure: true });
-      ws?.remove();
-    }, 120_000);
+    const app = useImageCase(rig, {
+      fixture: c.fixture,
+      image,
+      prepare: c.prepare,
+      setUp: async ({ ws }) => {
+        const report = (await generate(ws.dir, rig.registry.url)) as { image: { digest: string } };
+        const tag = /^FROM node:([^@\s]+)@/m.exec(readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8'))?.[1];
+        const standIn = tag ? standInForTag(rig.standIns, tag) : undefined;
+        if (!standIn) throw new Error(`the generated Dockerfile names node:${tag}, which the rig does not stand in for`);
+        // The main suite's test 0 judges the --yes pin; here a different pin is replaced by the mirror's.
+        if (report.image.digest !== standIn.digest) await generate(ws.dir, rig.registry.url, ['--force', '--digest', standIn.digest]);
+      },
+    });
 
     it('1. builds from a clean build cache', async () => {
-      const result = await rig.docker.build({ context: ws.dir, tag: image, noCache: true });
+      const result = await rig.docker.build({ context: app.ws.dir, tag: image, noCache: true });
       const runSteps = parseBuildSteps(result.log).filter((st) => /^\[[^\]]+\] RUN\b/.test(st.name));
       expect(runSteps.length).toBeGreaterThan(0);
       expect(runSteps.filter((st) => st.cached).map((st) => st.name)).toEqual([]);
       console.log(`[e2e] ${c.title}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
-      built = true;
+      app.markBuilt();
     });
 
     it('2. serves 200 as uid 1000 under --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges; HEALTHCHECK healthy', async () => {
-      requireImage();
-      container = await runContainer(rig.docker, image, { hardened: true, env: { PORT: String(port), ...c.runEnv }, tmpfs: c.writable.map((p) => `/app/${p}:uid=1000,gid=1000`) });
+      app.requireImage();
+      container = app.track(await runContainer(rig.docker, image, { hardened: true, env: { PORT: String(app.port), ...c.runEnv }, tmpfs: c.writable.map((p) => `/app/${p}:uid=1000,gid=1000`) }));
       expect(await container.inspect('{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.Config.User}}')).toBe('true [ALL] [no-new-privileges] 1000:1000');
-      const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 60_000);
+      const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${app.port}/health`), 60_000);
       expect(health.status).toBe(200);
-      expect((await httpGet(`http://127.0.0.1:${port}/`))?.status).toBe(200);
+      expect((await httpGet(`http://127.0.0.1:${app.port}/`))?.status).toBe(200);
       await container.waitHealthy();
       const processes = await container.processes();
       expect(processes[0]?.command).toMatch(/^dumb-init /);
@@ -84,7 +63,7 @@ describe.skipIf(!E2E)('meta-framework setups, built and run in a real Docker eng
 
     it('3. docker stop during GET /slow?ms=3000: the request gets 200 and the container exits 0 within the grace period', async () => {
       if (!container) throw new Error('no running container (see test 2)');
-      const result = await stopDuringSlowRequest(container, port, 3000);
+      const result = await stopDuringSlowRequest(container, app.port, 3000);
       expect(result.status, result.body).toBe(200);
       expect(result.body).toContain('slow done');
       expect(result.requestSeconds).toBeGreaterThanOrEqual(2.9);
@@ -94,11 +73,11 @@ describe.skipIf(!E2E)('meta-framework setups, built and run in a real Docker eng
 
     const nodeModulesTitle = { production: 'production node_modules', traced: 'no full node_modules (only the traced packages)', empty: 'an empty production node_modules', none: 'no node_modules' }[c.nodeModules];
     it(`4. holds no devDependencies, .npmrc, .env or .git, and ${nodeModulesTitle}`, async () => {
-      requireImage();
-      const devDependencies = Object.keys((JSON.parse(readFileSync(path.join(ws.dir, 'package.json'), 'utf8')) as { devDependencies?: object }).devDependencies ?? {});
+      app.requireImage();
+      const devDependencies = Object.keys((JSON.parse(readFileSync(path.join(app.ws.dir, 'package.json'), 'utf8')) as { devDependencies?: object }).devDependencies ?? {});
       const contents = await inspectImageContents(rig.docker, image, devDependencies, c.writable);
       expect(contents.appFilesSeen).toBeGreaterThan(3);
-      const lock = JSON.parse(readFileSync(path.join(ws.dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, { devOptional?: boolean }> };
+      const lock = JSON.parse(readFileSync(path.join(app.ws.dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, { devOptional?: boolean }> };
       for (const name of c.devOptionalKept ?? []) expect(lock.packages[`node_modules/${name}`]?.devOptional, `${name} is devOptional in the lockfile`).toBe(true);
       expect(contents.devDependencies).toEqual((c.devOptionalKept ?? []).map((name) => `node_modules/${name}`));
       expect(contents.forbiddenFiles).toEqual([]);
@@ -110,10 +89,10 @@ describe.skipIf(!E2E)('meta-framework setups, built and run in a real Docker eng
     });
 
     it('5. after a source-only change, the rebuild reuses the dependency install layers (CACHED)', async () => {
-      requireImage();
+      app.requireImage();
       const note = `e2e source-only change ${Date.now()}`;
-      appendFileSync(path.join(ws.dir, c.sourceFile), /\.(vue|svelte|astro)$/.test(c.sourceFile) ? `\n<!-- ${note} -->\n` : `\n// ${note}\n`);
-      const result = await rig.docker.build({ context: ws.dir, tag: image });
+      appendFileSync(path.join(app.ws.dir, c.sourceFile), /\.(vue|svelte|astro)$/.test(c.sourceFile) ? `\n<!-- ${note} -->\n` : `\n// ${note}\n`);
+      const result = await rig.docker.build({ context: app.ws.dir, tag: image });
       const steps = parseBuildSteps(result.log);
       const installs = installSteps(steps);
       expect(installs.length, `install steps in:\n${result.log}`).toBeGreaterThan(0);

@@ -7,18 +7,18 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CASES, type E2eCase } from './cases.js';
 import { installSteps, parseBuildSteps } from './rig/build-log.js';
-import { httpGet, runContainer, stopDuringSlowRequest, type Container } from './rig/container.js';
+import { httpGet, runContainer, stopDuringSlowRequest } from './rig/container.js';
 import { waitFor } from './rig/exec.js';
-import { FIXTURES_DIR, fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
+import { FIXTURES_DIR } from './rig/fixture-workspace.js';
 import { generate } from './rig/generate.js';
 import { inspectImageContents } from './rig/image-contents.js';
 import { scanSavedImage } from './rig/layer-scan.js';
-import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 import { CURRENT_LTS, standInForTag } from './rig/stand-in-images.js';
-import { freePort } from '../support/registry.js';
+import { useImageCase } from './rig/use-image-case.js';
+import { useRig } from './rig/use-rig.js';
 
 const E2E = process.env.E2E === '1';
 
@@ -33,17 +33,7 @@ if (!E2E) {
 }
 
 describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker engine', () => {
-  let rig: Rig;
-
-  beforeAll(async () => {
-    // Under E2E=1 a missing engine, registry or Verdaccio throws here: a failure, never a skip.
-    rig = await startRig({ verdaccioPackages: [path.join(FIXTURES_DIR, 'private-registry', 'registry-package')] });
-    console.log(`[e2e] rig up: ${JSON.stringify(rig.timings)} (seconds)`);
-  }, 1_200_000);
-
-  afterAll(async () => {
-    await rig?.stop();
-  }, RIG_STOP_TIMEOUT_MS);
+  const rig = useRig({ verdaccioPackages: [path.join(FIXTURES_DIR, 'private-registry', 'registry-package')] });
 
   // The checks below pass when they find nothing; this proves the layer scan can find something.
   it('rig self-check: the layer scan finds a token planted in a file and inside a gzip file', async () => {
@@ -66,69 +56,58 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
   });
 
   describe.each(CASES)('$title', (c: E2eCase) => {
-    let ws: FixtureWorkspace;
-    let port: number;
-    let image: string;
-    let built = false;
+    const image = `e2e/${c.fixture}${c.flags.includes('slim') ? '-slim' : ''}:test`;
     let secretDir: string | undefined;
     /** What the first --yes run pinned, and the digest the mirror serves for that tag. */
     let generation: { tag: string; digest: string; source: string; standInDigest: string | undefined } | undefined;
-    const containers: Container[] = [];
+    const app = useImageCase(rig, {
+      fixture: c.fixture,
+      image,
+      workspace: () => ({ verdaccioPort: rig.verdaccio?.port }),
+      fixedPort: c.fixedPort,
+      setUp: async ({ ws }) => {
+        // The first run is exactly what a script gets. Test 0 judges its pin; if it pinned something
+        // else (or could not resolve), the setup is regenerated with the CLI's own --digest flag naming
+        // the digest the mirror serves, so that properties 1-8 are still proven on this fixture.
+        const flavour = c.flags.includes('slim') ? 'slim' : 'alpine';
+        let first: { digest: string; source: string } | undefined;
+        let failure = '';
+        try {
+          first = (await generate(ws.dir, rig.registry.url, c.flags)).image as { digest: string; source: string };
+        } catch (e) {
+          failure = String(e).split('\n').slice(0, 3).join(' ');
+        }
+        const tag = first ? fromLine(ws.dir).tag : undefined;
+        const standIn = tag ? standInForTag(rig.standIns, tag) : rig.standIns.find((si) => si.flavour === flavour && si.release === CURRENT_LTS);
+        if (!standIn) throw new Error(`the generated Dockerfile names node:${tag}, which the rig does not stand in for`);
+        generation = { tag: tag ?? '(none)', digest: first?.digest ?? '(none)', source: first?.source ?? failure, standInDigest: standIn.digest };
+        if (first?.digest !== standIn.digest) {
+          await generate(ws.dir, rig.registry.url, [...c.flags, '--force', '--digest', standIn.digest, ...(first ? [] : ['--node', CURRENT_LTS.nodeVersion])]);
+        }
+        if (c.privateRegistry) {
+          // The secret exactly as the generated README.Docker.md tells CI to write it: its snippet runs
+          // with NPM_TOKEN and RUNNER_TEMP set, and writes an .npmrc outside the build context.
+          secretDir = mkdtempSync(path.join(tmpdir(), 'e2e-secret-'));
+          const readme = readFileSync(path.join(ws.dir, 'README.Docker.md'), 'utf8');
+          const snippet = /```sh\n(\{\n[\s\S]*?\} > "\$RUNNER_TEMP\/npmrc")\n/.exec(readme)?.[1];
+          if (!snippet) throw new Error('README.Docker.md has no CI snippet that writes the npmrc secret');
+          execFileSync('bash', ['-c', snippet], { env: { ...process.env, NPM_TOKEN: rig.verdaccio!.token, RUNNER_TEMP: secretDir } });
+          expect(readFileSync(path.join(secretDir, 'npmrc'), 'utf8')).toContain(`:_authToken=${rig.verdaccio!.token}`);
+        }
+      },
+      tearDown: () => {
+        if (secretDir) rmSync(secretDir, { recursive: true, force: true });
+      },
+    });
 
     const buildSecrets = () => (secretDir ? [{ id: 'npmrc', src: path.join(secretDir, 'npmrc') }] : []);
-    const devDependencies = () => Object.keys((JSON.parse(readFileSync(path.join(ws.dir, 'package.json'), 'utf8')) as { devDependencies?: object }).devDependencies ?? {});
-    const requireImage = () => {
-      if (!built) throw new Error('the image did not build (see the first test of this fixture)');
-    };
+    const devDependencies = () => Object.keys((JSON.parse(readFileSync(path.join(app.ws.dir, 'package.json'), 'utf8')) as { devDependencies?: object }).devDependencies ?? {});
     const run = async (hardened: boolean) => {
-      requireImage();
+      app.requireImage();
       // Host network (this engine has no bridge): each fixture gets a free port through PORT, which
       // the fixture apps and the generated HEALTHCHECK both read (an app that hard-codes its port: fixedPort).
-      const container = await runContainer(rig.docker, image, { hardened, env: c.worker ? {} : { PORT: String(port) } });
-      containers.push(container);
-      return container;
+      return app.track(await runContainer(rig.docker, image, { hardened, env: c.worker ? {} : { PORT: String(app.port) } }));
     };
-
-    beforeAll(async () => {
-      ws = await fixtureWorkspace(c.fixture, { verdaccioPort: rig.verdaccio?.port });
-      port = await freePort(c.fixedPort);
-      image = `e2e/${c.fixture}${c.flags.includes('slim') ? '-slim' : ''}:test`;
-      // The first run is exactly what a script gets. Test 0 judges its pin; if it pinned something
-      // else (or could not resolve), the setup is regenerated with the CLI's own --digest flag naming
-      // the digest the mirror serves, so that properties 1-8 are still proven on this fixture.
-      const flavour = c.flags.includes('slim') ? 'slim' : 'alpine';
-      let first: { digest: string; source: string } | undefined;
-      let failure = '';
-      try {
-        first = (await generate(ws.dir, rig.registry.url, c.flags)).image as { digest: string; source: string };
-      } catch (e) {
-        failure = String(e).split('\n').slice(0, 3).join(' ');
-      }
-      const tag = first ? fromLine(ws.dir).tag : undefined;
-      const standIn = tag ? standInForTag(rig.standIns, tag) : rig.standIns.find((si) => si.flavour === flavour && si.release === CURRENT_LTS);
-      if (!standIn) throw new Error(`the generated Dockerfile names node:${tag}, which the rig does not stand in for`);
-      generation = { tag: tag ?? '(none)', digest: first?.digest ?? '(none)', source: first?.source ?? failure, standInDigest: standIn.digest };
-      if (first?.digest !== standIn.digest) {
-        await generate(ws.dir, rig.registry.url, [...c.flags, '--force', '--digest', standIn.digest, ...(first ? [] : ['--node', CURRENT_LTS.nodeVersion])]);
-      }
-      if (c.privateRegistry) {
-        // The secret exactly as the generated README.Docker.md tells CI to write it: its snippet runs
-        // with NPM_TOKEN and RUNNER_TEMP set, and writes an .npmrc outside the build context.
-        secretDir = mkdtempSync(path.join(tmpdir(), 'e2e-secret-'));
-        const readme = readFileSync(path.join(ws.dir, 'README.Docker.md'), 'utf8');
-        const snippet = /```sh\n(\{\n[\s\S]*?\} > "\$RUNNER_TEMP\/npmrc")\n/.exec(readme)?.[1];
-        if (!snippet) throw new Error('README.Docker.md has no CI snippet that writes the npmrc secret');
-        execFileSync('bash', ['-c', snippet], { env: { ...process.env, NPM_TOKEN: rig.verdaccio!.token, RUNNER_TEMP: secretDir } });
-        expect(readFileSync(path.join(secretDir, 'npmrc'), 'utf8')).toContain(`:_authToken=${rig.verdaccio!.token}`);
-      }
-    }, 120_000);
-
-    afterAll(async () => {
-      for (const container of containers) await container.remove();
-      await rig?.docker.run(['image', 'rm', '-f', image], { allowFailure: true });
-      ws?.remove();
-      if (secretDir) rmSync(secretDir, { recursive: true, force: true });
-    }, 120_000);
 
     it('0. --yes generation pins the digest the mirror registry serves, resolved through --registry-mirror', async () => {
       const first = generation!;
@@ -137,11 +116,11 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
     });
 
     it('1. builds from a clean build cache', async () => {
-      const from = fromLine(ws.dir);
+      const from = fromLine(app.ws.dir);
       const standIn = standInForTag(rig.standIns, from.tag);
       expect(standIn?.digest).toBe(from.digest);
       expect(standIn?.flavour).toBe(c.flags.includes('slim') ? 'slim' : 'alpine');
-      const result = await rig.docker.build({ context: ws.dir, tag: image, noCache: true, secrets: buildSecrets() });
+      const result = await rig.docker.build({ context: app.ws.dir, tag: image, noCache: true, secrets: buildSecrets() });
       // Really from scratch: every RUN step ran (this engine still reports WORKDIR as CACHED).
       const runSteps = parseBuildSteps(result.log).filter((st) => /^\[[^\]]+\] RUN\b/.test(st.name));
       expect(runSteps.length).toBeGreaterThan(0);
@@ -152,19 +131,19 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
         expect(compiled).not.toBe('');
       }
       console.log(`[e2e] ${c.fixture}${c.flags.join('')}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
-      built = true;
+      app.markBuilt();
       // Our generated settings (and the stand-in base) give npm nothing it does not know.
       expect(result.log.split('\n').filter((line) => /npm warn Unknown (env|project|user|global|builtin|cli) config/i.test(line))).toEqual([]);
     });
 
     if (c.coldBuilds) {
       it(`1b. builds ${c.coldBuilds} more times from a cold cache (no build cache, empty cache mounts, stages in parallel)`, async () => {
-        requireImage();
+        app.requireImage();
         const failures: string[] = [];
         for (let i = 1; i <= c.coldBuilds!; i++) {
           await rig.docker.run(['builder', 'prune', '-af']);
           const started = performance.now();
-          const r = await rig.docker.run(['build', '--network', 'host', '--progress', 'plain', '--no-cache', '-t', image, ws.dir], { allowFailure: true });
+          const r = await rig.docker.run(['build', '--network', 'host', '--progress', 'plain', '--no-cache', '-t', image, app.ws.dir], { allowFailure: true });
           const log = r.stderr + r.stdout;
           console.log(`[e2e] ${c.fixture}: cold build ${i}: exit ${r.code}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
           if (r.code !== 0) failures.push(`build ${i}: ${log.split('\n').filter((line) => /error|ENOENT/i.test(line)).slice(0, 3).join(' | ')}`);
@@ -192,10 +171,10 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
         expect(await rig.docker.out(['image', 'inspect', '--format', '{{json .Config.Healthcheck}}{{json .Config.ExposedPorts}}', image])).toBe('nullnull');
         await waitFor('a finished tick in the logs', async () => ((await container.logs()).includes('tick 1 done') ? true : undefined), 20_000);
       } else {
-        const health = await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${port}${c.readyPath ?? '/health'}`), 30_000);
+        const health = await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${app.port}${c.readyPath ?? '/health'}`), 30_000);
         expect(health.status).toBe(200);
         await container.waitHealthy();
-        if (c.serves) expect((await httpGet(`http://127.0.0.1:${port}${c.serves.path}`))?.body).toContain(c.serves.contains);
+        if (c.serves) expect((await httpGet(`http://127.0.0.1:${app.port}${c.serves.path}`))?.body).toContain(c.serves.contains);
       }
       await container.remove();
     });
@@ -209,8 +188,8 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
         expect(stop.seconds).toBeLessThan(10);
         expect(await container.logs()).toContain('worker stopped cleanly');
       } else {
-        await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${port}${c.readyPath ?? '/health'}`), 30_000);
-        const result = await stopDuringSlowRequest(container, port, 3000);
+        await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${app.port}${c.readyPath ?? '/health'}`), 30_000);
+        const result = await stopDuringSlowRequest(container, app.port, 3000);
         expect(result.status, result.body).toBe(200);
         expect(result.body).toContain('slow done');
         expect(result.requestSeconds).toBeGreaterThanOrEqual(2.9);
@@ -220,7 +199,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
     });
 
     it('5. holds no devDependencies, compilers, .npmrc, .env or .git, and uid 1000 cannot change the app files', async () => {
-      requireImage();
+      app.requireImage();
       const contents = await inspectImageContents(rig.docker, image, devDependencies(), c.writableDirs);
       expect(contents.appFilesSeen).toBeGreaterThan(3);
       expect(contents.devDependencies).toEqual([]);
@@ -234,7 +213,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
         expect(probe.code, probe.stderr).toBe(0);
       }
       // The values planted in the checkout's .env and .npmrc are nowhere in the image either.
-      const scan = await scanSavedImage(rig.docker, image, [ws.planted.dotenvMarker, ...(ws.planted.npmrcMarker ? [ws.planted.npmrcMarker] : [])]);
+      const scan = await scanSavedImage(rig.docker, image, [app.ws.planted.dotenvMarker, ...(app.ws.planted.npmrcMarker ? [app.ws.planted.npmrcMarker] : [])]);
       expect(scan.layers).toBeGreaterThan(1);
       expect(scan.hits).toEqual([]);
     });
@@ -242,17 +221,17 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
     // Property 6 is about the private-registry token, so only that fixture has it (registered, not skipped).
     if (c.privateRegistry) {
       it('6. the registry token appears nowhere: history, inspect, and every file of every layer', async () => {
-        requireImage();
+        app.requireImage();
         const token = rig.verdaccio!.token;
         // Without the secret the same Dockerfile cannot install @acme/greeting (Verdaccio denies
         // anonymous reads and has no uplink): the token, and only the secret, made the install work.
-        const anonymous = await rig.docker.run(['build', '--network', 'host', '--progress', 'plain', '--no-cache', '-t', `${image}-nosecret`, ws.dir], { allowFailure: true });
+        const anonymous = await rig.docker.run(['build', '--network', 'host', '--progress', 'plain', '--no-cache', '-t', `${image}-nosecret`, app.ws.dir], { allowFailure: true });
         expect(anonymous.code).not.toBe(0);
         expect(anonymous.stderr).toMatch(/E401|401 Unauthorized|E403|authentication/i);
         // The build could only install @acme/greeting with the token: it reached the install step.
         const container = await run(false);
-        await waitFor('GET /', () => httpGet(`http://127.0.0.1:${port}/`), 30_000);
-        expect((await httpGet(`http://127.0.0.1:${port}/`))?.body).toMatch(/hello|greet/i);
+        await waitFor('GET /', () => httpGet(`http://127.0.0.1:${app.port}/`), 30_000);
+        expect((await httpGet(`http://127.0.0.1:${app.port}/`))?.body).toMatch(/hello|greet/i);
         await container.remove();
         const needles = [token, Buffer.from(token).toString('base64')];
         const history = await rig.docker.out(['history', '--no-trunc', image]);
@@ -276,7 +255,7 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
       if (c.worker) {
         await waitFor('a finished tick in the logs', async () => ((await container.logs()).includes('tick 1 done') ? true : undefined), 20_000);
       } else {
-        const health = await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${port}${c.readyPath ?? '/health'}`), 30_000);
+        const health = await waitFor(`GET ${c.readyPath ?? '/health'}`, () => httpGet(`http://127.0.0.1:${app.port}${c.readyPath ?? '/health'}`), 30_000);
         expect(health.status).toBe(200);
         await container.waitHealthy();
       }
@@ -285,9 +264,9 @@ describe.skipIf(!E2E)('generated Docker setups, built and run in a real Docker e
     });
 
     it('8. after a source-only change, the rebuild reuses the dependency install layer (CACHED)', async () => {
-      requireImage();
-      appendFileSync(path.join(ws.dir, c.sourceFile), `\n// e2e source-only change ${Date.now()}\n`);
-      const result = await rig.docker.build({ context: ws.dir, tag: image, secrets: buildSecrets() });
+      app.requireImage();
+      appendFileSync(path.join(app.ws.dir, c.sourceFile), `\n// e2e source-only change ${Date.now()}\n`);
+      const result = await rig.docker.build({ context: app.ws.dir, tag: image, secrets: buildSecrets() });
       const steps = parseBuildSteps(result.log);
       const installs = installSteps(steps);
       expect(installs.length, `install steps in:\n${result.log}`).toBeGreaterThan(0);

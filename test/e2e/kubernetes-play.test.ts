@@ -21,7 +21,7 @@ import { exec } from './rig/exec.js';
 import { CLI, generate } from './rig/generate.js';
 import { switchNextToStandalone } from './rig/next-standalone.js';
 import { ensurePodmanSettings, nodeIn, PODMAN, playableDeployment, playedContainer, podman, pushPinned } from './rig/podman-kube.js';
-import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
+import { useRig } from './rig/use-rig.js';
 
 const E2E = process.env.E2E === '1';
 
@@ -46,17 +46,12 @@ const PLAY_CASES: PlayCase[] = [
 const writeProbe = (file: string) => `try{require('fs').writeFileSync(${JSON.stringify(file)},'x');console.log('wrote')}catch(e){console.log(e.code)}`;
 
 describe.skipIf(!E2E)('podman kube play of the generated Deployment (Podman 4.3 ignores readinessProbe, startupProbe, runAsNonRoot, seccompProfile, preStop, terminationGracePeriodSeconds, and shell-joins exec probes)', () => {
-  let rig: Rig;
-
-  beforeAll(async () => {
+  // Before the rig starts: without podman there is nothing to play the manifests in.
+  beforeAll(() => {
     if (!existsSync(PODMAN)) throw new Error(`${PODMAN} is missing: scripts/install-e2e-deps.sh installs podman`);
     ensurePodmanSettings();
-    rig = await startRig();
-  }, 1_200_000);
-
-  afterAll(async () => {
-    await rig?.stop();
-  }, RIG_STOP_TIMEOUT_MS);
+  });
+  const rig = useRig();
 
   describe.each(PLAY_CASES)('$title', (c) => {
     let ws: FixtureWorkspace;

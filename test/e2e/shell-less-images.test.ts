@@ -10,17 +10,17 @@
 // node 1000, no shell in the runtime), served as <rig host>/dhi/node through --runtime-image.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { httpGet, stopDuringSlowRequest, Container } from './rig/container.js';
 import { publishDhiStandIn, type DhiStandIn } from './rig/dhi-stand-in.js';
 import { publishDistrolessStandIn, tagTrixieSlim, type DistrolessStandIn } from './rig/distroless-stand-in.js';
 import { exec, waitFor } from './rig/exec.js';
-import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
+import { fixtureWorkspace } from './rig/fixture-workspace.js';
 import { CLI, generate } from './rig/generate.js';
 import { switchNextToStandalone } from './rig/next-standalone.js';
-import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 import { CURRENT_LTS } from './rig/stand-in-images.js';
-import { freePort } from '../support/registry.js';
+import { useImageCase } from './rig/use-image-case.js';
+import { useRig } from './rig/use-rig.js';
 
 const E2E = process.env.E2E === '1';
 if (!E2E) console.log('SKIPPED: the shell-less e2e needs root and a Docker engine it starts itself. Run it with: sudo E2E=1 npx vitest run --config vitest.e2e.config.ts test/e2e/shell-less-images.test.ts');
@@ -65,58 +65,44 @@ const CASES: ShellLessCase[] = [
 ];
 
 describe.skipIf(!E2E)('--base distroless and --base dhi, built and run on shell-less images', () => {
-  let rig: Rig;
   let distroless: DistrolessStandIn;
   let dhi: DhiStandIn;
-  beforeAll(async () => {
-    rig = await startRig();
-    const slim = rig.standIns.find((s) => s.flavour === 'slim' && s.release === CURRENT_LTS);
-    const alpine = rig.standIns.find((s) => s.flavour === 'alpine' && s.release === CURRENT_LTS);
-    if (!slim || !alpine) throw new Error('the rig has no Debian or Alpine stand-in for the current LTS');
-    await tagTrixieSlim(rig.registry, slim);
-    distroless = await publishDistrolessStandIn(rig.docker, rig.registry, CURRENT_LTS.nodeVersion);
-    dhi = await publishDhiStandIn(rig.docker, rig.registry, alpine);
-  }, 1_200_000);
-  afterAll(async () => {
-    await rig?.stop();
-  }, RIG_STOP_TIMEOUT_MS);
+  const rig = useRig({
+    setUp: async ({ docker, registry, standIns }) => {
+      const slim = standIns.find((s) => s.flavour === 'slim' && s.release === CURRENT_LTS);
+      const alpine = standIns.find((s) => s.flavour === 'alpine' && s.release === CURRENT_LTS);
+      if (!slim || !alpine) throw new Error('the rig has no Debian or Alpine stand-in for the current LTS');
+      await tagTrixieSlim(registry, slim);
+      distroless = await publishDistrolessStandIn(docker, registry, CURRENT_LTS.nodeVersion);
+      dhi = await publishDhiStandIn(docker, registry, alpine);
+    },
+  });
 
   describe.each(CASES)('$title', (c) => {
-    let ws: FixtureWorkspace;
-    let port: number;
     const { uid, node } = BASES[c.base];
     const image = `e2e/${c.fixture}-${c.base}:test`;
     const repository = () => (c.base === 'dhi' ? dhi.repository : distroless.repository);
     const runtimeRef = () => (c.base === 'dhi' ? `${dhi.repository}:${dhi.runtime.tag}@${dhi.runtime.digest}` : `${distroless.repository}:nonroot@${distroless.digest}`);
-    const containers: Container[] = [];
-    afterEach(async () => {
-      // A failed assertion must not leave a container holding the port for the next test.
-      for (const container of containers.splice(0)) await container.remove();
+    const app = useImageCase(rig, {
+      fixture: c.fixture,
+      image,
+      prepare: c.prepare,
+      setUp: async ({ ws }) => {
+        await generate(ws.dir, rig.registry.url, ['--base', c.base, '--runtime-image', repository(), ...c.flags]);
+      },
     });
+    // A failed assertion must not leave a container holding the port for the next test.
+    afterEach(() => app.removeContainers());
     const run = async (extra: string[]) => {
       const tmpfs = (c.tmpfs ?? []).flatMap((p) => ['--tmpfs', `${p}:uid=${uid},gid=${uid}`]);
       // As compose.yaml does: a volume on the writable dir (Docker copies the image's directory, owner included).
       if (c.writable) tmpfs.push('-v', `/app/${c.writable}`);
-      const id = await rig.docker.out(['run', '-d', '--network', 'host', '--health-interval', '2s', ...extra, ...tmpfs, '-e', `PORT=${port}`, image]);
-      const container = new Container(rig.docker, id);
-      containers.push(container);
-      return container;
+      const id = await rig.docker.out(['run', '-d', '--network', 'host', '--health-interval', '2s', ...extra, ...tmpfs, '-e', `PORT=${app.port}`, image]);
+      return app.track(new Container(rig.docker, id));
     };
 
-    beforeAll(async () => {
-      ws = await fixtureWorkspace(c.fixture);
-      c.prepare?.(ws.dir);
-      port = await freePort();
-      await generate(ws.dir, rig.registry.url, ['--base', c.base, '--runtime-image', repository(), ...c.flags]);
-    }, 120_000);
-    afterAll(async () => {
-      for (const container of containers) await container.remove();
-      await rig?.docker.run(['image', 'rm', '-f', image], { allowFailure: true });
-      ws?.remove();
-    }, 120_000);
-
     it('pins the build image and the runtime image by the digests the registry serves, and builds as written', async () => {
-      const dockerfile = readFileSync(path.join(ws.dir, 'Dockerfile'), 'utf8');
+      const dockerfile = readFileSync(path.join(app.ws.dir, 'Dockerfile'), 'utf8');
       if (c.base === 'dhi') {
         expect(dockerfile).toContain(`FROM ${dhi.repository}:${dhi.dev.tag}@${dhi.dev.digest} AS base`);
         expect(dockerfile).toContain(`# Runtime image: Node.js ${dhi.nodeVersion} on Docker Hardened Images Alpine`);
@@ -127,21 +113,21 @@ describe.skipIf(!E2E)('--base distroless and --base dhi, built and run on shell-
       expect(dockerfile).toContain(`FROM ${runtimeRef()} AS runtime`);
       // Nothing after the runtime FROM needs a shell.
       expect(dockerfile.slice(dockerfile.indexOf(' AS runtime'))).not.toMatch(/^RUN /m);
-      const result = await rig.docker.build({ context: ws.dir, tag: image, noCache: true });
+      const result = await rig.docker.build({ context: app.ws.dir, tag: image, noCache: true });
       console.log(`[e2e] ${c.fixture} on ${c.base}: clean build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
     });
 
     it('serves as the numeric non-root user under the hardening flags, tini is PID 1, the HEALTHCHECK turns healthy, and there is no shell', async () => {
       const container = await run(hardened(uid));
-      const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
+      const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${app.port}/health`), 30_000);
       expect(health.status).toBe(200);
       await container.waitHealthy();
       const processes = await container.processes();
       expect(processes[0]!.command.split(' ')[0]).toBe('/usr/local/bin/tini');
-      const app = processes.find((p) => c.command.test(p.command));
-      expect(app, processes.map((p) => p.command).join('\n')).toBeDefined();
+      const appProcess = processes.find((p) => c.command.test(p.command));
+      expect(appProcess, processes.map((p) => p.command).join('\n')).toBeDefined();
       for (const p of processes) expect(p.uid, p.command).toBe(uid);
-      expect(app!.env.NODE_ENV).toBe('production');
+      expect(appProcess!.env.NODE_ENV).toBe('production');
       expect(await container.inspect('{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.Config.User}}')).toBe(`true [ALL] ${uid}:${uid}`);
       for (const shell of ['sh', '/bin/sh', '/bin/bash']) {
         const r = await container.exec([shell, '-c', 'id']);
@@ -159,8 +145,8 @@ describe.skipIf(!E2E)('--base distroless and --base dhi, built and run on shell-
 
     it('docker stop lets an in-flight request finish and the container exits 0', async () => {
       const container = await run(hardened(uid));
-      await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 30_000);
-      const result = await stopDuringSlowRequest(container, port, 3000);
+      await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${app.port}/health`), 30_000);
+      const result = await stopDuringSlowRequest(container, app.port, 3000);
       expect(result.status, result.body).toBe(200);
       expect(result.requestSeconds).toBeGreaterThanOrEqual(2.9);
       expect(result.stop.exitCode).toBe(0);
@@ -168,9 +154,9 @@ describe.skipIf(!E2E)('--base distroless and --base dhi, built and run on shell-
     });
 
     it('check --fail-on warning is clean on the written files, and update --check finds both pins current in the rig registry', async () => {
-      const checked = await exec(process.execPath, [CLI, 'check', ws.dir, '--fail-on', 'warning'], { allowFailure: true, timeoutMs: 60_000 });
+      const checked = await exec(process.execPath, [CLI, 'check', app.ws.dir, '--fail-on', 'warning'], { allowFailure: true, timeoutMs: 60_000 });
       expect(checked.code, checked.stderr + checked.stdout).toBe(0);
-      const updated = await exec(process.execPath, [CLI, 'update', ws.dir, '--check', '--json', '--registry-mirror', rig.registry.url], { allowFailure: true, timeoutMs: 60_000 });
+      const updated = await exec(process.execPath, [CLI, 'update', app.ws.dir, '--check', '--json', '--registry-mirror', rig.registry.url], { allowFailure: true, timeoutMs: 60_000 });
       expect(updated.code, updated.stderr + updated.stdout).toBe(0);
       const report = JSON.parse(updated.stdout) as { changes: { to: string; stale: boolean }[]; skipped: unknown[] };
       expect(report.skipped).toEqual([]);

@@ -5,38 +5,35 @@
 // registry is the Docker Hub mirror, as for dockerd; its Docker engine is not used here.
 // Run: `sudo E2E=1 npx vitest run --config vitest.e2e.config.ts test/e2e/verify-podman.test.ts`.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { VERIFY_LABEL } from '../../src/verify/engine.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { CLI } from './rig/generate.js';
 import { startRootlessPodman, type RootlessPodman } from './rig/podman-rootless.js';
 import { sharedVerifyCases } from './rig/verify-cases.js';
 import { verifyLeftovers, type VerifyJson } from './rig/verify-result.js';
-import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
+import { useRig } from './rig/use-rig.js';
 
 const E2E = process.env.E2E === '1';
 
 
 describe.skipIf(!E2E)('--verify --engine podman on rootless Podman 4.3', () => {
-  let rig: Rig;
   let podman: RootlessPodman;
   const workspaces: FixtureWorkspace[] = [];
-
-  beforeAll(async () => {
-    rig = await startRig();
-    podman = await startRootlessPodman(rig.registry.host);
-    const info = await podman.podman(['info', '--format', '{{.Host.Security.Rootless}} {{.Store.GraphDriverName}} {{.Host.OCIRuntime.Name}}']);
-    console.log(`[e2e] podman as ${podman.user} (uid ${podman.uid}): rootless, driver, runtime = ${info.stdout.trim()}`);
-    // The user's storage is kept between runs: start from no --verify leftovers.
-    const stale = (await podman.podman(['images', '-q', '--filter', `label=${VERIFY_LABEL}`])).stdout.split('\n').filter(Boolean);
-    if (stale.length > 0) await podman.podman(['image', 'rm', '-f', ...new Set(stale)]);
-  }, 1_200_000);
-
-  afterAll(async () => {
-    for (const ws of workspaces) ws.remove();
-    podman?.dispose();
-    await rig?.stop();
-  }, RIG_STOP_TIMEOUT_MS);
+  const rig = useRig({
+    setUp: async ({ registry }) => {
+      podman = await startRootlessPodman(registry.host);
+      const info = await podman.podman(['info', '--format', '{{.Host.Security.Rootless}} {{.Store.GraphDriverName}} {{.Host.OCIRuntime.Name}}']);
+      console.log(`[e2e] podman as ${podman.user} (uid ${podman.uid}): rootless, driver, runtime = ${info.stdout.trim()}`);
+      // The user's storage is kept between runs: start from no --verify leftovers.
+      const stale = (await podman.podman(['images', '-q', '--filter', `label=${VERIFY_LABEL}`])).stdout.split('\n').filter(Boolean);
+      if (stale.length > 0) await podman.podman(['image', 'rm', '-f', ...new Set(stale)]);
+    },
+    tearDown: () => {
+      for (const ws of workspaces) ws.remove();
+      podman?.dispose();
+    },
+  });
 
   const workspace = async (fixture: string) => {
     const ws = await fixtureWorkspace(fixture);

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeSecretFiles, sleep, spawnRunner } from '../../src/cli/docker-runner.js';
 import { PROBE_TIMEOUT_SECONDS, VERIFY_LABEL } from '../../src/verify/engine.js';
 import { runInProcess } from '../support/cli-harness.js';
@@ -19,31 +19,28 @@ import { CLI } from './rig/generate.js';
 import { sharedVerifyCases } from './rig/verify-cases.js';
 import { runInTerminal } from './rig/terminal-session.js';
 import { failedCheck, verifyLeftovers, type VerifyJson } from './rig/verify-result.js';
-import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
+import { useRig } from './rig/use-rig.js';
 
 const E2E = process.env.E2E === '1';
 
 
 describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
-  let rig: Rig;
   let env: NodeJS.ProcessEnv;
   const workspaces: FixtureWorkspace[] = [];
-
-  beforeAll(async () => {
-    rig = await startRig();
-    // The user's shell: their docker client first on PATH (the rig's BuildKit-capable one), DOCKER_HOST at the engine.
-    env = { ...rig.docker.env(), PATH: `${path.dirname(rig.docker.binary)}:${process.env.PATH}` };
-    delete env.DOCKER_BUILDKIT;
-    delete env.BUILDKIT_PROGRESS;
-    // The rig's data root is cached between runs: start from no --verify leftovers (e.g. a --keep-image by hand).
-    const stale = (await rig.docker.out(['images', '-q', '--filter', `label=${VERIFY_LABEL}`])).split('\n').filter(Boolean);
-    if (stale.length > 0) await rig.docker.run(['image', 'rm', '-f', ...new Set(stale)]);
-  }, 1_200_000);
-
-  afterAll(async () => {
-    for (const ws of workspaces) ws.remove();
-    await rig?.stop();
-  }, RIG_STOP_TIMEOUT_MS);
+  const rig = useRig({
+    setUp: async ({ docker }) => {
+      // The user's shell: their docker client first on PATH (the rig's BuildKit-capable one), DOCKER_HOST at the engine.
+      env = { ...docker.env(), PATH: `${path.dirname(docker.binary)}:${process.env.PATH}` };
+      delete env.DOCKER_BUILDKIT;
+      delete env.BUILDKIT_PROGRESS;
+      // The rig's data root is cached between runs: start from no --verify leftovers (e.g. a --keep-image by hand).
+      const stale = (await docker.out(['images', '-q', '--filter', `label=${VERIFY_LABEL}`])).split('\n').filter(Boolean);
+      if (stale.length > 0) await docker.run(['image', 'rm', '-f', ...new Set(stale)]);
+    },
+    tearDown: () => {
+      for (const ws of workspaces) ws.remove();
+    },
+  });
 
   const workspace = async (fixture: string) => {
     const ws = await fixtureWorkspace(fixture);

@@ -6,15 +6,14 @@
 // devDependency. Run: `sudo E2E=1 npx vitest run --config vitest.e2e.config.ts test/e2e/workspace-framework-images.test.ts`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseBuildSteps } from './rig/build-log.js';
 import { httpGet, runContainer, stopDuringSlowRequest, type Container } from './rig/container.js';
 import { waitFor } from './rig/exec.js';
-import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { generate } from './rig/generate.js';
-import { startRig, type Rig, RIG_STOP_TIMEOUT_MS } from './rig/rig.js';
 import { standInForTag } from './rig/stand-in-images.js';
-import { freePort } from '../support/registry.js';
+import { useImageCase } from './rig/use-image-case.js';
+import { useRig } from './rig/use-rig.js';
 
 const E2E = process.env.E2E === '1';
 
@@ -91,60 +90,41 @@ const CASES: readonly WorkspaceFrameworkCase[] = [
 ];
 
 describe.skipIf(!E2E)('framework apps inside workspaces, built from the workspace root in a real Docker engine', () => {
-  let rig: Rig;
-
-  beforeAll(async () => {
-    rig = await startRig();
-    console.log(`[e2e] rig up: ${JSON.stringify(rig.timings)} (seconds)`);
-  }, 1_200_000);
-
-  afterAll(async () => {
-    await rig?.stop();
-  }, RIG_STOP_TIMEOUT_MS);
+  const rig = useRig();
 
   describe.each(CASES)('$title', (c) => {
-    let ws: FixtureWorkspace;
-    let port: number;
-    let built = false;
     let container: Container | undefined;
     const image = `e2e/${c.fixture}${c.prepare ? '-prepared' : ''}:test`;
-    const pkg = () => path.join(ws.dir, c.packageDir);
-    const requireImage = () => {
-      if (!built) throw new Error('the image did not build (see the first test of this case)');
-    };
-
-    beforeAll(async () => {
-      ws = await fixtureWorkspace(c.fixture);
-      c.prepare?.(ws.dir);
-      port = await freePort();
-      const report = (await generate(pkg(), rig.registry.url)) as { image: { digest: string }; build: { context: string; dockerfile: string } };
-      expect(path.resolve(process.cwd(), report.build.context)).toBe(ws.dir);
-      const tag = /^FROM node:([^@\s]+)@/m.exec(readFileSync(path.join(pkg(), 'Dockerfile'), 'utf8'))?.[1];
-      const standIn = tag ? standInForTag(rig.standIns, tag) : undefined;
-      if (!standIn) throw new Error(`the generated Dockerfile names node:${tag}, which the rig does not stand in for`);
-      if (report.image.digest !== standIn.digest) await generate(pkg(), rig.registry.url, ['--force', '--digest', standIn.digest]);
-    }, 120_000);
-
-    afterAll(async () => {
-      await container?.remove();
-      await rig?.docker.run(['image', 'rm', '-f', image], { allowFailure: true });
-      ws?.remove();
-    }, 120_000);
+    const app = useImageCase(rig, {
+      fixture: c.fixture,
+      image,
+      prepare: c.prepare,
+      setUp: async ({ ws }) => {
+        const packageDir = path.join(ws.dir, c.packageDir);
+        const report = (await generate(packageDir, rig.registry.url)) as { image: { digest: string }; build: { context: string; dockerfile: string } };
+        expect(path.resolve(process.cwd(), report.build.context)).toBe(ws.dir);
+        const tag = /^FROM node:([^@\s]+)@/m.exec(readFileSync(path.join(packageDir, 'Dockerfile'), 'utf8'))?.[1];
+        const standIn = tag ? standInForTag(rig.standIns, tag) : undefined;
+        if (!standIn) throw new Error(`the generated Dockerfile names node:${tag}, which the rig does not stand in for`);
+        if (report.image.digest !== standIn.digest) await generate(packageDir, rig.registry.url, ['--force', '--digest', standIn.digest]);
+      },
+    });
+    const pkg = () => path.join(app.ws.dir, c.packageDir);
 
     it('1. builds unchanged from the workspace root with -f <package>/Dockerfile', async () => {
-      const result = await rig.docker.build({ context: ws.dir, dockerfile: path.join(pkg(), 'Dockerfile'), tag: image });
+      const result = await rig.docker.build({ context: app.ws.dir, dockerfile: path.join(pkg(), 'Dockerfile'), tag: image });
       expect(parseBuildSteps(result.log).some((st) => /^\[[^\]]+\] RUN\b/.test(st.name))).toBe(true);
       console.log(`[e2e] ${c.title}: build ${result.seconds.toFixed(1)} s, image ${((await rig.docker.imageSize(image)) / 1e6).toFixed(0)} MB`);
-      built = true;
+      app.markBuilt();
     });
 
     it('2. serves the page with the workspace package compiled in, as uid 1000 under the hardening flags', async () => {
-      requireImage();
-      container = await runContainer(rig.docker, image, { hardened: true, env: { PORT: String(port) }, tmpfs: c.writable.map((p) => `/app/${c.packageDir}/${p}:uid=1000,gid=1000`) });
+      app.requireImage();
+      container = app.track(await runContainer(rig.docker, image, { hardened: true, env: { PORT: String(app.port) }, tmpfs: c.writable.map((p) => `/app/${c.packageDir}/${p}:uid=1000,gid=1000`) }));
       expect(await container.inspect('{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.Config.User}} {{.Config.WorkingDir}}')).toBe(`true [ALL] [no-new-privileges] 1000:1000 /app/${c.packageDir}`);
-      const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${port}/health`), 60_000);
+      const health = await waitFor('GET /health', () => httpGet(`http://127.0.0.1:${app.port}/health`), 60_000);
       expect(health.status).toBe(200);
-      const page = await httpGet(`http://127.0.0.1:${port}/`);
+      const page = await httpGet(`http://127.0.0.1:${app.port}/`);
       expect(page?.status).toBe(200);
       expect(page?.body).toContain(c.page);
       await container.waitHealthy();
@@ -156,7 +136,7 @@ describe.skipIf(!E2E)('framework apps inside workspaces, built from the workspac
 
     it('3. docker stop during GET /slow?ms=3000: the request gets 200 and the container exits 0', async () => {
       if (!container) throw new Error('no running container (see test 2)');
-      const result = await stopDuringSlowRequest(container, port, 3000);
+      const result = await stopDuringSlowRequest(container, app.port, 3000);
       expect(result.status, result.body).toBe(200);
       expect(result.requestSeconds).toBeGreaterThanOrEqual(2.9);
       expect(result.stop.exitCode, await container.logs()).toBe(0);
@@ -164,7 +144,7 @@ describe.skipIf(!E2E)('framework apps inside workspaces, built from the workspac
     });
 
     it('4. holds no other workspace package, none of its dependencies, no devDependency, no .env or .npmrc', async () => {
-      requireImage();
+      app.requireImage();
       const tests = [...c.foreign, '-name .env', '-name .npmrc'].join(' -o ');
       const find = await rig.docker.out(['run', '--rm', '--network', 'none', '--entrypoint', '/bin/sh', image, '-c', `find /app \\( ${tests} \\) -print; echo "files: $(find /app | wc -l)"`]);
       expect(find.replace(/^files: \d+$/m, '').trim()).toBe('');

@@ -15,6 +15,11 @@ export interface PlantedSecrets {
   npmrcMarker: string | undefined;
 }
 
+export interface FixtureWorkspaceOptions {
+  /** The port the rig's Verdaccio got, when it is not the fixture's 4873. */
+  verdaccioPort?: number;
+}
+
 export interface FixtureWorkspace {
   dir: string;
   planted: PlantedSecrets;
@@ -28,7 +33,7 @@ export interface FixtureWorkspace {
  * may reach the image. `verdaccioPort`: when the rig's Verdaccio is not on the fixture's 4873,
  * the copy's .npmrc and lockfile are pointed at the port it got.
  */
-export async function fixtureWorkspace(name: string, opts: { verdaccioPort?: number } = {}): Promise<FixtureWorkspace> {
+export async function fixtureWorkspace(name: string, opts: FixtureWorkspaceOptions = {}): Promise<FixtureWorkspace> {
   const source = path.join(FIXTURES_DIR, name);
   if (!existsSync(path.join(source, 'package.json'))) throw new Error(`no fixture app at ${source}`);
   const dir = mkdtempSync(path.join(tmpdir(), `e2e-${name}-`));
