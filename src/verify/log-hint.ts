@@ -84,7 +84,7 @@ const READ_ONLY = /\b(EROFS|EACCES|EPERM|ENOENT)\b[^\n']*?, (\w+) '([^']+)'/g;
 function readOnlyWrite(log: string): string | undefined {
   const m = [...log.matchAll(READ_ONLY)].find(([, code, syscall]) => code !== 'ENOENT' || syscall === 'mkdir');
   if (!m) return undefined;
-  const [, code, syscall, target] = m as unknown as [string, string, string, string];
+  const [, code = '', syscall = '', target = ''] = m;
   const inApp = target.startsWith(`${APP_DIR}/`);
   if (!inApp) {
     return `the app writes to ${target} (${code}, ${syscall}), outside the app and not writable: write under /tmp (the only writable path), or into a directory declared with --writable-dir`;
@@ -102,7 +102,7 @@ const NOT_FOUND = /Cannot find (?:module|package) '([^']+)'(?: imported from (\S
 function missingModule(log: string, entry: string): string | undefined {
   const m = NOT_FOUND.exec(log);
   if (!m) return undefined;
-  const [, target, importer] = m as unknown as [string, string, string | undefined];
+  const [, target = '', importer] = m;
   if (target.startsWith(`${APP_DIR}/`)) {
     const file = target.slice(APP_DIR.length + 1);
     if (file === entry || importer === undefined) {
