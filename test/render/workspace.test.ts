@@ -91,6 +91,10 @@ describe('workspace rendering from the fixtures', () => {
     // The prune stage is never copied from by the runtime.
     expect(lines.slice(lines.findIndex((l) => l.endsWith('AS runtime'))).some((l) => l.includes('--from=prune'))).toBe(false);
     expect(result.warnings.some((w) => w.startsWith('turbo.json and turbo 2.11.13 in the lockfile'))).toBe(true);
+    // README.Docker.md says what the Dockerfile does, not what the plain workspace layout would.
+    const readme = result.files.find((f) => f.path === 'apps/api/README.Docker.md')?.content ?? '';
+    expect(readme).toContain('a `prune`\nstage runs `turbo prune @fixture-pnpm/api --docker --out-dir /prune`');
+    expect(readme).not.toContain('copies\nevery workspace manifest');
   });
 
   test('yarn 4: workspaces focus on the package, production only', async () => {
