@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture } from '../support/cli-harness.js';
-import { enterThroughEveryQuestion, killTerminals, openTerminal, tmuxAvailable } from '../support/tmux-terminal.js';
+import { enterThroughEveryQuestion, killTerminals, openTerminal, shellQuote, tmuxAvailable } from '../support/tmux-terminal.js';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -39,7 +39,6 @@ async function fixture(name: string): Promise<string> {
   return copy.dir;
 }
 
-const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
 
 /** Every file under dir (relative paths) with its bytes. */
 async function filesOf(dir: string): Promise<Map<string, string>> {
@@ -60,7 +59,7 @@ describe('interactive run at a terminal: Enter through every question = --yes', 
       expect(yes.stderr).toContain('created    Dockerfile');
 
       const interactive = await fixture(name);
-      const command = `cd ${quote(interactive)} && env -u CI XDG_CACHE_HOME=${quote(cacheHome)} ${quote(process.execPath)} ${quote(BIN)} ${FLAGS.join(' ')}`;
+      const command = `cd ${shellQuote(interactive)} && env -u CI XDG_CACHE_HOME=${shellQuote(cacheHome)} ${shellQuote(process.execPath)} ${shellQuote(BIN)} ${FLAGS.join(' ')}`;
       const terminal = await openTerminal(SOCKET, name, command);
       const run = await enterThroughEveryQuestion(terminal);
       await terminal.close();

@@ -17,11 +17,13 @@ import { scanSavedImage } from './rig/layer-scan.js';
 import { fixtureWorkspace, type FixtureWorkspace } from './rig/fixture-workspace.js';
 import { CLI } from './rig/generate.js';
 import { sharedVerifyCases } from './rig/verify-cases.js';
-import { runInTerminal } from './rig/terminal-session.js';
+import { enterThroughEveryQuestion, killTerminals, openTerminal, shellQuote } from '../support/tmux-terminal.js';
 import { failedCheck, verifyLeftovers, type VerifyJson } from './rig/verify-result.js';
 import { useRig } from './rig/use-rig.js';
 
 const E2E = process.env.E2E === '1';
+/** This file's own tmux server, so nothing touches a user's tmux or the unit suite's. */
+const TMUX_SOCKET = `csnd-e2e-verify-${process.pid}`;
 
 
 describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
@@ -72,26 +74,22 @@ describe.skipIf(!E2E)('--verify on a real Docker engine', () => {
 
   it('in a terminal, without --verify: "Build and try it now?" comes after the files are written, and the default yes runs every check', async () => {
     const ws = await workspace('verify-good');
-    // The user's interactive shell: a TTY (tmux), no CI variable, the engine named by DOCKER_HOST.
-    const shell = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'CI'));
-    const scratch = mkdtempSync(path.join(tmpdir(), 'e2e-terminal-'));
+    // The user's interactive shell: a TTY (a tmux pane), no CI variable, the engine named by DOCKER_HOST.
+    const shell = Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'CI');
+    const command = `env -i ${shell.map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ')} TERM=xterm-256color ${[process.execPath, CLI, ws.dir, '--registry-mirror', rig.registry.url].map(shellQuote).join(' ')}`;
+    const terminal = await openTerminal(TMUX_SOCKET, 'verify-ask', command);
     try {
-      const run = await runInTerminal([process.execPath, CLI, ws.dir, '--registry-mirror', rig.registry.url], {
-        env: { ...shell, TERM: 'xterm-256color' },
-        scratchDir: scratch,
-        timeoutMs: 600_000,
-        // Every question takes its default, as a user pressing Enter through them does.
-        answer: (screen) => (/^\? /m.test(screen) ? 'Enter' : undefined),
-      });
+      // Every question takes its default, as a user pressing Enter through them does.
+      const run = await enterThroughEveryQuestion(terminal, 600_000);
       expect(run.code, run.screen).toBe(0);
-      expect(run.answered.map((a) => a.at).some((line) => line.startsWith('? Build and try it now?')), JSON.stringify(run.answered)).toBe(true);
-      expect(run.screen).toMatch(/^✔ Build and try it now\? Yes$/m);
+      expect(run.questions).toContain('Build and try it now? Yes');
       expect(run.screen.indexOf('created    Dockerfile')).toBeGreaterThan(-1);
       expect(run.screen.indexOf('created    Dockerfile')).toBeLessThan(run.screen.indexOf('Build and try it now?'));
       expect(run.screen).toMatch(/^Verified: all \d+ checks passed\.$/m);
       expect(await leftovers()).toEqual({ containers: '', images: '' });
     } finally {
-      rmSync(scratch, { recursive: true, force: true });
+      await terminal.close();
+      await killTerminals(TMUX_SOCKET);
     }
   });
 

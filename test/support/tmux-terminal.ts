@@ -12,6 +12,9 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
+/** One word for the pane's shell: single-quoted, any ' inside closed, escaped and reopened. */
+export const shellQuote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
+
 export async function tmuxAvailable(): Promise<boolean> {
   try {
     await exec('tmux', ['-V']);
