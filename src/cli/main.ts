@@ -1,5 +1,6 @@
 // The real process around runCli: streams, TTY detection, environment, file system, network and
-// the prompt library. Nothing else in src/ touches `process`.
+// the prompt library. Nothing else in src/ touches `process` (src/core/node-fs.ts only takes Node's
+// fs module from process.getBuiltinModule, which reads no process state).
 import { homedir } from 'node:os';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runCli } from './run.js';

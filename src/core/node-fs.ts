@@ -3,6 +3,7 @@
 // so loads fs/promises, readline and the stream modules at start-up: 34 more internal modules on
 // Node 26, 19 on Node 20 (node:fs/promises alone: 15 on Node 26). Taken this way, nothing more
 // loads until fs.promises is first read, which only the writing, caching and engine code does.
+// (The one use of `process` outside src/cli: a module lookup, no process state.)
 export const fs = process.getBuiltinModule('node:fs');
 
 /** fs/promises, loaded on the first call. */
