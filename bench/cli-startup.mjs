@@ -5,6 +5,8 @@
 // (@flydotio/dockerfile, installed into a cache dir outside the repo) is measured the same way on a
 // copy of the same fixture. Where Node has it (22.1+), the run without the compile cache is measured
 // too (NODE_DISABLE_COMPILE_CACHE=1), so the lever's effect is printed, not assumed.
+// BENCH_OLD_BIN=<another checkout's bin/create-secure-node-docker.js> measures that build in the same
+// round-robin too, for a before/after on a shared machine whose absolute times drift.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const fixture = path.join(root, 'test/fixtures/express-cjs');
 const bin = path.join(root, 'bin/create-secure-node-docker.js');
+const oldBin = process.env.BENCH_OLD_BIN;
 const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
 
 /**
@@ -76,6 +79,7 @@ try {
     const env = { XDG_CACHE_HOME: compileCache };
     const commands = [{ node, args: ['-e', '0'] }, { node, args: ours, env }];
     if (hasCompileCache) commands.push({ node, args: ours, env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    if (oldBin) commands.push({ node, args: [oldBin, ...ours.slice(1)], env: { XDG_CACHE_HOME: path.join(compileCache, 'old') } });
     if (!peerNote) commands.push({ node, args: [peerBin, '--force'], cwd: scratch });
     const [baseline, ...times] = medians(commands);
     const ratio = (ms) => `${ms.toFixed(1)} ms  ratio ${(ms / baseline).toFixed(2)}x`;
@@ -83,6 +87,7 @@ try {
     console.log(`  node -e 0                                       ${baseline.toFixed(1)} ms`);
     console.log(`  create-secure-node-docker --offline --dry-run   ${ratio(times.shift())} (goal: <= 1.5x)`);
     if (hasCompileCache) console.log(`    same, NODE_DISABLE_COMPILE_CACHE=1            ${ratio(times.shift())}`);
+    if (oldBin) console.log(`  BENCH_OLD_BIN, same arguments                   ${ratio(times.shift())}`);
     if (!peerNote) console.log(`  ${PEER} --force (same fixture)   ${ratio(times.shift())}`);
   }
   if (peerNote) console.log(peerNote);

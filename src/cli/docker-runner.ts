@@ -1,9 +1,9 @@
 // The real pieces --verify is handed by the shell: the user's own docker CLI as a child process
 // (so DOCKER_HOST, contexts and credential helpers apply), a private temp file for a secret, and
 // a cancellable sleep.
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fsPromises } from '../core/node-fs.js';
 import type { RunCommand, SecretFiles } from '../verify/index.js';
 
 /** How long a cancelled command gets after SIGINT before SIGKILL. */
@@ -56,8 +56,9 @@ export function nodeSecretFiles(env: Record<string, string | undefined>, home: s
   return {
     env,
     home,
-    isFile: async (p) => (await stat(p).catch(() => undefined))?.isFile() ?? false,
+    isFile: async (p) => (await fsPromises().stat(p).catch(() => undefined))?.isFile() ?? false,
     writePrivateTemp: async (content) => {
+      const { mkdtemp, rm, writeFile } = fsPromises();
       const dir = await mkdtemp(path.join(tmpdir(), 'csnd-secret-'));
       const file = path.join(dir, 'npmrc');
       await writeFile(file, content, { mode: 0o600 });

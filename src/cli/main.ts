@@ -1,5 +1,6 @@
 // The real process around runCli: streams, TTY detection, environment, file system, network and
-// the prompt library. Nothing else in src/ touches `process`.
+// the prompt library. Nothing else in src/ touches `process` (src/core/node-fs.ts only takes Node's
+// fs module from process.getBuiltinModule, which reads no process state).
 import { homedir } from 'node:os';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runCli } from './run.js';
@@ -14,7 +15,10 @@ export async function run(argv: string[]): Promise<number> {
     version: packageJson.version,
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // stdout first: reading process.stdin creates its stream, and for a file or /dev/null (CI, a
+    // script) that loads fs streams, fs/promises and readline (about 15 internal modules on Node 26)
+    // for a run that never reads stdin. When stdout is no terminal, stdin is not looked at.
+    isTTY: Boolean(process.stdout.isTTY && process.stdin.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     width: process.stdout.columns || 100,
     stdout: (text) => process.stdout.write(text),

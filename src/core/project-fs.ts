@@ -1,7 +1,10 @@
 // The read-only view of the user's project that detection works on. Injected so tests can use
 // real fixture directories or in-memory trees, and so detection never writes.
-import { readFile, readdir, stat } from 'node:fs/promises';
+// The node implementation reads synchronously behind the async interface: detection makes dozens
+// of small reads, and each fs/promises call is a round trip through libuv's thread pool (open,
+// fstat, read, close for one readFile) that a start-up-timed CLI waits for on an idle main thread.
 import path from 'node:path';
+import { fs } from './node-fs.js';
 
 export interface ProjectFs {
   /** Contents of a file relative to the project root, or undefined when it does not exist. */
@@ -17,7 +20,7 @@ export function nodeProjectFs(root: string): ProjectFs {
   return {
     async read(p) {
       try {
-        return await readFile(abs(p), 'utf8');
+        return fs.readFileSync(abs(p), 'utf8');
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;
@@ -25,8 +28,7 @@ export function nodeProjectFs(root: string): ProjectFs {
     },
     async exists(p) {
       try {
-        await stat(abs(p));
-        return true;
+        return fs.statSync(abs(p), { throwIfNoEntry: false }) !== undefined;
       } catch (error) {
         if (isMissing(error)) return false;
         throw error;
@@ -34,7 +36,7 @@ export function nodeProjectFs(root: string): ProjectFs {
     },
     async list(p) {
       try {
-        return await readdir(abs(p));
+        return fs.readdirSync(abs(p));
       } catch (error) {
         if (isMissing(error)) return [];
         throw error;

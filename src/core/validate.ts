@@ -1,7 +1,7 @@
 // Validators for every user-supplied value that can reach a generated file. Each returns the
 // normalised value or throws a UsageError with one line that names the flag and the rule.
 // The character sets are deliberately narrow: anything outside them is refused, never escaped.
-import semver from 'semver';
+import * as semver from './semver.js';
 import { UsageError } from '../errors.js';
 import { isDigest } from './digest.js';
 import { parseImageReference } from './image-reference.js';

@@ -1,7 +1,7 @@
 // The Node version constraint handed to the image resolver, as a semver range: engines.node first
 // (the range the app declares), else .nvmrc, else .node-version. nvm spellings are normalised:
 // "v22" -> "22", "lts/jod" -> "22.x"; "lts/*" and "node" mean "no constraint" (the resolver's default).
-import semver from 'semver';
+import * as semver from '../core/semver.js';
 import type { ProjectFs } from '../core/project-fs.js';
 import { isNodeRange, printable } from '../core/validate.js';
 import type { ProjectFacts } from './facts.js';

@@ -1,7 +1,7 @@
 // Which package manager installs this project: the `packageManager` field (Corepack's
 // "name@exact-version") wins, else the lockfile present. Yarn 2+ ("berry") is told apart from
 // classic because their install commands differ.
-import semver from 'semver';
+import * as semver from '../core/semver.js';
 import type { ProjectFs } from '../core/project-fs.js';
 import { printable } from '../core/validate.js';
 import type { PackageManagerFact, PackageManagerName } from './facts.js';

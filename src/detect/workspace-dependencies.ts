@@ -3,7 +3,7 @@
 // and yarn) or, for npm and yarn, when a workspace package of that name satisfies the range, the
 // way those managers link it. pnpm links plain ranges only with link-workspace-packages, which is
 // off by default, so for pnpm only `workspace:` counts.
-import semver from 'semver';
+import * as semver from '../core/semver.js';
 import type { PackageManagerName, WorkspaceDependency, WorkspacePackage } from './facts.js';
 
 

@@ -2,8 +2,8 @@
 // Each key is one JSON file named by a hash of the key; writes are atomic (temp file + rename) so a
 // crash or two concurrent runs never leave a half-written entry.
 
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fs, fsPromises } from '../core/node-fs.js';
 import type { ImageCache } from './deps.js';
 
 export const CACHE_DIR_NAME = 'create-secure-node-docker';
@@ -38,7 +38,7 @@ export function createFileCache(dir: string): ImageCache {
   return {
     async get(key) {
       try {
-        const entry = JSON.parse(await readFile(join(dir, cacheFileName(key)), 'utf8')) as { key?: string; value?: unknown };
+        const entry = JSON.parse(fs.readFileSync(join(dir, cacheFileName(key)), 'utf8')) as { key?: string; value?: unknown };
         return entry.key === key ? entry.value : undefined;
       } catch {
         return undefined; // missing or corrupt: a cache miss, never an error
@@ -46,6 +46,7 @@ export function createFileCache(dir: string): ImageCache {
     },
     async put(key, value) {
       try {
+        const { mkdir, rename, writeFile } = fsPromises();
         await mkdir(dir, { recursive: true });
         const target = join(dir, cacheFileName(key));
         const { randomBytes } = await import('node:crypto');

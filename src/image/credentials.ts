@@ -3,8 +3,8 @@
 // or username/password), `credHelpers` per host and a default `credsStore`, both run as
 // `docker-credential-<name> get`.
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fsPromises } from '../core/node-fs.js';
 import type { ImageDeps } from './deps.js';
 
 export interface Credentials {
@@ -30,7 +30,7 @@ export function dockerConfigPath(env: Record<string, string | undefined>): strin
 async function readText(deps: Pick<ImageDeps, 'readFile'>, path: string): Promise<string | undefined> {
   if (deps.readFile) return deps.readFile(path);
   try {
-    return await readFile(path, 'utf8');
+    return await fsPromises().readFile(path, 'utf8');
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@
 //      range, with a warning that the tag is a label that was not checked against the digest.
 //      With neither, the version cannot be told: an error asking for --node <exact version>.
 
-import semver from 'semver';
+import * as semver from '../core/semver.js';
 import { ImageResolutionError } from '../errors.js';
 import { readCachedResolution } from './fallback.js';
 import { UnreachableError } from './http.js';

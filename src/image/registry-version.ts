@@ -4,7 +4,7 @@
 // `lts-<base>` tag (Docker Hardened Images publish none), LTS status comes from the release schedule
 // `check` ships, and is unknown for a line newer than it.
 
-import semver from 'semver';
+import * as semver from '../core/semver.js';
 import { ImageResolutionError } from '../errors.js';
 import { isLtsLine } from '../core/node-schedule.js';
 import type { ImageCache } from './deps.js';

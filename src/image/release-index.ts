@@ -2,7 +2,7 @@
 // for a semver range: the newest LTS releases first; when the range excludes every LTS line, the
 // newest releases that satisfy it, with a warning. Pure functions; fetching is done by the caller.
 
-import semver from 'semver';
+import * as semver from '../core/semver.js';
 import { ImageResolutionError } from '../errors.js';
 
 export interface NodeRelease {

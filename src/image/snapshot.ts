@@ -2,7 +2,7 @@
 // node images (src/image/snapshot.json, copied from docker-library/repo-info records). Only valid
 // for Docker Hub's `library/node` (directly or via a mirror, which serves the same digests).
 
-import semver from 'semver';
+import * as semver from '../core/semver.js';
 import type { BaseFlavor, ResolvedImage } from './types.js';
 import snapshotData from './snapshot.json' with { type: 'json' };
 

@@ -4,8 +4,8 @@
 //      directories, copying the existing file's mode), flushed to disk. Any failure here removes
 //      every temp file and every directory this run created, and nothing in the project changed.
 //   2. rename each temp file over its target: atomic, so a reader sees the old or the new file.
-import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+import { fsPromises } from '../core/node-fs.js';
 import { CliError, ExitCode } from '../errors.js';
 import { checkRelativePath, type FileWrite } from './file-writes.js';
 
@@ -22,7 +22,7 @@ export interface WriteFs {
 }
 
 /** Write every 'create' and 'overwrite' entry of the writes under root; other entries are left alone. */
-export async function applyWrites(root: string, decided: readonly FileWrite[], fs: WriteFs = nodeFs): Promise<void> {
+export async function applyWrites(root: string, decided: readonly FileWrite[], fs: WriteFs = fsPromises()): Promise<void> {
   const writes = decided
     .filter((w) => w.action === 'create' || w.action === 'overwrite')
     .map((write) => ({ write, target: path.join(root, checkRelativePath(write.path)) }));

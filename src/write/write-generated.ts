@@ -1,8 +1,8 @@
 // Write the generated files: read what is on disk, decide each write, let an interactive user approve each
 // changed file after seeing its diff, then apply, but only when nothing is refused. The disk is
 // reached through FileAccess so tests can run this on temp directories or in memory.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fs } from '../core/node-fs.js';
 import type { GeneratedFile } from '../core/files.js';
 import { UsageError } from '../errors.js';
 import { nodeProjectFs } from '../core/project-fs.js';
@@ -50,7 +50,7 @@ export function nodeFileAccess(): FileAccess {
   return {
     async isDirectory(absolutePath) {
       try {
-        return (await stat(absolutePath)).isDirectory();
+        return fs.statSync(absolutePath).isDirectory();
       } catch {
         return false;
       }

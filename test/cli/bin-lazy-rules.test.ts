@@ -1,8 +1,13 @@
 // Start-up time is measured, so the generate path must not load what only check and update need:
 // the built bin is spawned with a module-resolution hook that records every dist/ file it loads,
 // and the files loaded for generate contain neither dockerfile-ast nor yaml (nor the verify step),
-// while check's do.
-import { execFile } from 'node:child_process';
+// while check's do. Nor may it load Node's fs/promises or readline: a preload writes
+// process.moduleLoadList (every internal module Node loaded) when the process exits. An ES import
+// of node:fs or node:fs/promises, or reading process.stdin when it is /dev/null, loads fs/promises,
+// and on Node 22+ readline and the REPL history with it, for a run that never uses them. On Node 20
+// the ES module loader loads the internal fs/promises itself, so there only the public module is
+// checked.
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,10 +21,13 @@ const DOCKERFILE_AST = 'DockerfileParser';
 const YAML = 'LineCounter';
 // The question only the verify step asks (src/cli/verify-step.ts).
 const VERIFY = 'Build and try it now?';
+// The CI's copy of the current LTS (bench/cli-startup.mjs uses the same one), when it is there.
+const LTS_NODE = '/var/cache/create-secure-node-docker-ci/node-lts/package/bin/node';
 
 const cleanups: (() => Promise<void>)[] = [];
 let dir = '';
 let hook = '';
+let moduleListPreload = '';
 beforeAll(async () => {
   if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does)');
   const copy = await copyFixture('express-cjs');
@@ -31,6 +39,9 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/dist/')) appendFileSync(process.env.LOADED_LOG, `${new URL(r.url).pathname}\\n`); return r; }\n");
   hook = path.join(dir, 'register.mjs');
   await writeFile(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${path.join(dir, 'hooks.mjs')}`)});\n`);
+  moduleListPreload = path.join(dir, 'module-list.mjs');
+  // Not `import ... from 'node:fs'`: that import itself loads fs/promises (see the top of this file).
+  await writeFile(moduleListPreload, "process.on('exit', () => process.getBuiltinModule('node:fs').writeFileSync(process.env.MODULE_LIST, process.moduleLoadList.join('\\n')));\n");
 });
 afterAll(() => Promise.all(cleanups.map((c) => c())));
 
@@ -66,3 +77,38 @@ describe('bundle: check and update code loads only for those commands', () => {
     expect(await contains(check, YAML)).toBe(true);
   });
 });
+
+/** The internal modules a dry run loaded, stdin and stdout not terminals (as in CI or a script). */
+function modulesLoaded(node: string): Promise<string[]> {
+  const list = path.join(dir, `modules-${runs++}.txt`);
+  return new Promise((resolve, reject) => {
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, XDG_CACHE_HOME: path.join(dir, '.cache'), MODULE_LIST: list };
+    // stdin is /dev/null, as in the bench and under most CI runners.
+    const child = spawn(node, ['--import', moduleListPreload, BIN, '--yes', '--offline', '--dry-run'], { cwd: dir, env, timeout: 30_000, stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the dry run exited ${code}`));
+      readFile(list, 'utf8').then((text) => resolve(text.split('\n')), reject);
+    });
+  });
+}
+
+const nodes = [process.execPath, ...(existsSync(LTS_NODE) ? [LTS_NODE] : [])];
+
+describe('bundle: a generate dry run loads no fs/promises or readline', () => {
+  it.each(nodes)('%s', async (node) => {
+    const loaded = await modulesLoaded(node);
+    // The run itself happened: the modules every generate run needs are listed.
+    expect(loaded).toContain('NativeModule path/posix');
+    expect(loaded).not.toContain('NativeModule fs/promises');
+    const major = Number(/^v(\d+)/.exec((await run(node, ['--version'])).trim())?.[1]);
+    if (major >= 22) {
+      expect(loaded).not.toContain('NativeModule internal/fs/promises');
+      expect(loaded).not.toContain('NativeModule internal/readline/interface');
+    }
+  });
+});
+
+function run(node: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => execFile(node, args, (error, stdout) => (error ? reject(error) : resolve(stdout))));
+}
