@@ -65,6 +65,10 @@ describe.skipIf(!E2E)('workspace packages, built from the workspace root in a re
       const root = await waitFor('GET /', () => httpGet(`http://127.0.0.1:${app.port}/`), 30_000);
       expect(root.status).toBe(200);
       expect(JSON.parse(root.body)).toEqual({ app: 'api', greeting: 'hello from shared to api' });
+      if (workspace === 'turbo-pnpm') {
+        // ms is patched at the workspace root: the pruned pnpm-workspace.yaml and patches/ reached the install.
+        expect((await httpGet(`http://127.0.0.1:${app.port}/patched`))?.body).toBe('yes, patched by pnpm patch-commit');
+      }
       expect((await container.exec(['cat', '/proc/1/cmdline'])).stdout.split('\0')[0]).toMatch(/(^|\/)dumb-init$/);
       for (const p of await container.processes()) expect(p.uid, `uid of ${p.command}`).toBe(1000);
       await container.waitHealthy();

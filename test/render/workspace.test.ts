@@ -86,7 +86,8 @@ describe('workspace rendering from the fixtures', () => {
     ]);
     const build = stage('build');
     // Nothing of the context's manifests or lockfile: they would make every package's change rerun the install.
-    expect(build.slice(0, 2)).toEqual(['COPY --from=prune /prune/json/ ./', 'RUN --mount=type=cache,target=/root/.local/share/pnpm/store pnpm install --frozen-lockfile --filter "@fixture-pnpm/api..."']);
+    // patches/ (ms is patched at the root) still comes from the context; turbo's json/ has the pruned pnpm-workspace.yaml naming it.
+    expect(build.slice(0, 3)).toEqual(['COPY --from=prune /prune/json/ ./', 'COPY patches ./patches', 'RUN --mount=type=cache,target=/root/.local/share/pnpm/store pnpm install --frozen-lockfile --filter "@fixture-pnpm/api..."']);
     expect(build.filter((l) => /package\.json|pnpm-lock|pnpm-workspace/.test(l))).toEqual([]);
     // The prune stage is never copied from by the runtime.
     expect(lines.slice(lines.findIndex((l) => l.endsWith('AS runtime'))).some((l) => l.includes('--from=prune'))).toBe(false);
