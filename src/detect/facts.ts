@@ -117,6 +117,6 @@ export interface WorkspaceFact {
   dependencies: WorkspaceDependency[];
   /** Turborepo (turbo.json) or Nx (nx.json) at the root. */
   monorepoTool?: MonorepoTool;
-  /** turbo.json at the root of a pnpm workspace whose lockfile pins turbo: that exact version. */
+  /** turbo.json at the root of a pnpm or npm workspace whose lockfile pins turbo and whose root names its packageManager: that exact version. */
   turboVersion?: string;
 }

@@ -1,6 +1,7 @@
-// The turbo version a pnpm lockfile pins for the workspace root: `turbo prune` runs in the build at
-// exactly that version (the one the repository's own turbo.json was written for). Read from the
-// root importer of pnpm-lock.yaml (lockfile v6 and v9 share this shape):
+// The turbo version a lockfile pins for the workspace root: `turbo prune` runs in the build at
+// exactly that version (the one the repository's own turbo.json was written for). npm: the root
+// package ("") lists turbo and node_modules/turbo has its version. pnpm: the root importer of
+// pnpm-lock.yaml (lockfile v6 and v9 share this shape):
 //
 //   importers:
 //     .:
@@ -11,6 +12,7 @@
 //
 // Only an exact version comes back: it is written into a RUN line, and a range would not pin.
 import { isExactVersion } from '../core/validate.js';
+import { isRecord } from './package-json.js';
 
 export function turboPinnedByPnpmLockfile(lockfile: string): string | undefined {
   const lines = lockfile.split(/\r?\n/);
@@ -35,4 +37,23 @@ export function turboPinnedByPnpmLockfile(lockfile: string): string | undefined 
     }
   }
   return undefined;
+}
+
+/** package-lock.json (v2/v3): turbo among the root package's dependencies, at node_modules/turbo's version. */
+export function turboPinnedByNpmLockfile(lockfile: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(lockfile);
+  } catch {
+    return undefined;
+  }
+  const packages = field(parsed, 'packages');
+  const root = field(packages, '');
+  const declared = ['dependencies', 'devDependencies'].some((section) => field(field(root, section), 'turbo') !== undefined);
+  const version = field(field(packages, 'node_modules/turbo'), 'version');
+  return declared && typeof version === 'string' && isExactVersion(version) ? version : undefined;
+}
+
+function field(value: unknown, key: string): unknown {
+  return isRecord(value) ? value[key] : undefined;
 }

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type { ProjectFs } from '../core/project-fs.js';
 import { printable } from '../core/validate.js';
 import type { PackageManagerName, WorkspaceFact, WorkspacePackage } from './facts.js';
-import { turboPinnedByPnpmLockfile } from './turbo-pin.js';
+import { turboPinnedByNpmLockfile, turboPinnedByPnpmLockfile } from './turbo-pin.js';
 import { resolveWorkspaceDependencies } from './workspace-dependencies.js';
 import { ancestorFs } from './workspace-fs.js';
 import { expandPatterns, matches, parsePattern, type WorkspacePattern } from './workspace-globs.js';
@@ -104,10 +104,21 @@ async function describe(rootFs: ProjectFs, level: number, declared: Declaration,
   if (lockfile) fact.lockfile = lockfile.file;
   if (await rootFs.exists('turbo.json')) {
     fact.monorepoTool = 'turbo';
-    const pinned = lockfile?.manager === 'pnpm' && manager === 'pnpm' ? turboPinnedByPnpmLockfile((await rootFs.read(lockfile.file)) ?? '') : undefined;
+    const pinned = await pinnedTurbo(rootFs, root, manager, lockfile?.file);
     if (pinned !== undefined) fact.turboVersion = pinned;
   } else if (await rootFs.exists('nx.json')) fact.monorepoTool = 'nx';
   return fact;
+}
+
+/**
+ * The turbo version `turbo prune` can run at: pinned by the root's pnpm-lock.yaml or package-lock.json,
+ * and the root package.json names its packageManager, without which turbo 2 refuses to prune.
+ */
+async function pinnedTurbo(rootFs: ProjectFs, root: string, manager: PackageManagerName, lockfile: string | undefined): Promise<string | undefined> {
+  const read = manager === 'pnpm' && lockfile === 'pnpm-lock.yaml' ? turboPinnedByPnpmLockfile : manager === 'npm' && lockfile === 'package-lock.json' ? turboPinnedByNpmLockfile : undefined;
+  if (read === undefined || lockfile === undefined) return undefined;
+  if ((await readWorkspaceManifest(rootFs, '.', `${root}/package.json`))?.packageManager === undefined) return undefined;
+  return read((await rootFs.read(lockfile)) ?? '');
 }
 
 async function firstExisting(fs: ProjectFs, locks: typeof LOCKFILES): Promise<(typeof LOCKFILES)[number] | undefined> {

@@ -58,7 +58,8 @@ export function workspaceTransform(plan: RecipePlan, ws: WorkspaceOptions, pm: O
       rootFiles: install.config,
       manifestDirs: ws.packageDirs,
       productionInstall: install.productionInstall === undefined || !needsDeps ? undefined : `${install.productionInstall} \\\n    && mkdir -p node_modules`,
-      pruneDirs: deploys ? [] : ws.packageDirs.filter((d) => !closure.has(d)),
+      // Pruned by turbo, the other packages never reach the stage.
+      pruneDirs: deploys || ws.turboVersion !== undefined ? [] : ws.packageDirs.filter((d) => !closure.has(d)),
       fullInstall: install.fullInstall,
       prepare,
       note: ws.turboVersion !== undefined ? TURBO_PRUNE_NOTE(ws.turboVersion) : ws.monorepoTool ? MONOREPO_NOTE[ws.monorepoTool] : undefined,
@@ -71,6 +72,6 @@ const TURBO_PRUNE_NOTE = (version: string) =>
   `turbo.json and turbo ${version} in the lockfile: \`turbo prune --docker\` gives the installs the pruned lockfile and this package's closure of manifests, so a change in another package does not rerun them; each package is built with its own "build" script, in dependency order, without the Turborepo cache`;
 
 const MONOREPO_NOTE = {
-  turbo: 'turbo.json found: each package is built with its own "build" script through the package manager, in dependency order (what `turbo run build --filter` would run), without the Turborepo cache; `turbo prune` is used only in a pnpm workspace whose lockfile pins turbo',
+  turbo: 'turbo.json found: each package is built with its own "build" script through the package manager, in dependency order (what `turbo run build --filter` would run), without the Turborepo cache; `turbo prune` is used only in a pnpm or npm workspace whose lockfile pins turbo and whose root package.json names its packageManager',
   nx: 'nx.json found: each package is built with its own "build" script through the package manager, in dependency order; Nx targets defined only in project.json are not run',
 } as const;

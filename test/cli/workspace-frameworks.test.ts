@@ -73,12 +73,14 @@ describe('Next.js in a pnpm workspace (apps/web + packages/ui through transpileP
 });
 
 describe('Nest in an npm workspace (apps/api + packages/greeting, built first)', () => {
-  test('greeting is built before the app; the runtime holds the pruned deps stage, greeting from the build and dist', async () => {
+  test('greeting is built before the app; the runtime holds the deps stage (fed by turbo prune), greeting from the build and dist', async () => {
     const { result, lines } = await generateIn('workspace-nest-npm', 'apps/api');
     expect(result.code, result.stderr).toBe(0);
     const deps = stage(lines, 'deps');
     expect(deps).toContainEqual(expect.stringMatching(/npm ci --omit=dev --workspace apps\/api --no-audit --no-fund/));
-    expect(deps).toContain('RUN rm -rf apps/other');
+    // A Turborepo npm workspace: the deps stage starts from turbo prune's json/, so apps/other never reaches it (nothing to rm).
+    expect(deps[1]).toBe('COPY --from=prune /prune/json/ ./');
+    expect(lines.filter((l) => l.includes('apps/other'))).toEqual([]);
     const build = stage(lines, 'build');
     expect(build.slice(build.indexOf('COPY packages/greeting packages/greeting'))).toEqual([
       'COPY packages/greeting packages/greeting',

@@ -1,9 +1,10 @@
-// The turbo version `turbo prune` runs at in the build comes from the root importer of pnpm-lock.yaml:
-// a real lockfile (the workspace-turbo-pnpm fixture, written by pnpm 10), and the shapes it must not misread.
+// The turbo version `turbo prune` runs at in the build comes from the lockfile's root: real lockfiles
+// (the workspace-turbo-pnpm fixture, written by pnpm 10; workspace-nest-npm's, written by npm 11) and
+// the shapes they must not misread.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { turboPinnedByPnpmLockfile } from '../../src/detect/turbo-pin.js';
+import { turboPinnedByNpmLockfile, turboPinnedByPnpmLockfile } from '../../src/detect/turbo-pin.js';
 
 const FIXTURE_LOCK = readFileSync(path.resolve(import.meta.dirname, '../fixtures/workspace-turbo-pnpm/pnpm-lock.yaml'), 'utf8');
 const lock = (root: string, more = '') => `lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n${root}\n  apps/api:\n    dependencies:\n${more}      express:\n        specifier: ^5.1.0\n        version: 5.1.0\n\npackages: {}\n`;
@@ -32,5 +33,21 @@ describe('turbo pinned by a pnpm lockfile', () => {
 
   test('a key named turbo under another section (peerDependenciesMeta) is not a dependency', () => {
     expect(turboPinnedByPnpmLockfile(lock('    dependenciesMeta:\n      turbo:\n        version: 2.1.0\n'))).toBeUndefined();
+  });
+});
+
+describe('turbo pinned by a package-lock.json', () => {
+  const npmLock = (root: unknown, turbo: unknown) => JSON.stringify({ lockfileVersion: 3, packages: { '': root, 'node_modules/turbo': turbo } });
+  test('the fixture lockfile npm wrote: 2.11.13', () => {
+    expect(turboPinnedByNpmLockfile(readFileSync(path.resolve(import.meta.dirname, '../fixtures/workspace-nest-npm/package-lock.json'), 'utf8'))).toBe('2.11.13');
+  });
+
+  test('a root dependency at an exact version pins; anything else does not', () => {
+    expect(turboPinnedByNpmLockfile(npmLock({ dependencies: { turbo: '^2' } }, { version: '2.5.8' }))).toBe('2.5.8');
+    expect(turboPinnedByNpmLockfile(npmLock({ devDependencies: { turbo: '^2' } }, { version: '2.5.8 && curl x | sh' }))).toBeUndefined();
+    expect(turboPinnedByNpmLockfile(npmLock({ devDependencies: { turbo: '^2' } }, { version: 2 }))).toBeUndefined();
+    expect(turboPinnedByNpmLockfile(npmLock({}, { version: '2.5.8' }))).toBeUndefined();
+    expect(turboPinnedByNpmLockfile('[]')).toBeUndefined();
+    expect(turboPinnedByNpmLockfile('not json')).toBeUndefined();
   });
 });

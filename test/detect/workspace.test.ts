@@ -116,17 +116,26 @@ describe('finding the root', () => {
 
   const pnpmLock = (rootImporter: string) => `lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n${rootImporter}\n  apps/api: {}\n`;
   const turboLock = pnpmLock('    devDependencies:\n      turbo:\n        specifier: ^2.5.0\n        version: 2.5.8\n');
-  test('turbo.json and turbo in the root importer of pnpm-lock.yaml: the pinned version, for turbo prune', async () => {
-    const ws = await inTree({ 'pnpm-workspace.yaml': 'packages: [apps/*]\n', 'pnpm-lock.yaml': turboLock, 'turbo.json': '{}', 'apps/api/package.json': pkg({ name: 'api' }) }, 'apps/api');
-    expect(ws).toMatchObject({ manager: 'pnpm', monorepoTool: 'turbo', turboVersion: '2.5.8' });
+  const npmTurboLock = JSON.stringify({ lockfileVersion: 3, packages: { '': { workspaces: ['apps/*'], devDependencies: { turbo: '^2.5.0' } }, 'node_modules/turbo': { version: '2.5.8' } } });
+  const pnpmTurbo = { 'pnpm-workspace.yaml': 'packages: [apps/*]\n', 'pnpm-lock.yaml': turboLock, 'turbo.json': '{}', 'package.json': pkg({ packageManager: 'pnpm@10.34.8' }) };
+  const npmTurbo = { 'package.json': pkg({ workspaces: ['apps/*'], packageManager: 'npm@11.17.0' }), 'package-lock.json': npmTurboLock, 'turbo.json': '{}' };
+  test.each([
+    ['pnpm-lock.yaml', pnpmTurbo, 'pnpm'],
+    ['package-lock.json', npmTurbo, 'npm'],
+  ])('turbo.json, turbo pinned for the root by %s and a packageManager: the version turbo prune runs at', async (_lock, files, manager) => {
+    const ws = await inTree({ ...files, 'apps/api/package.json': pkg({ name: 'api' }) }, 'apps/api');
+    expect(ws).toMatchObject({ manager, monorepoTool: 'turbo', turboVersion: '2.5.8' });
   });
 
   test.each([
-    ['no turbo in the lockfile', { 'pnpm-workspace.yaml': 'packages: [apps/*]\n', 'pnpm-lock.yaml': pnpmLock('    {}\n'), 'turbo.json': '{}' }],
-    ['no turbo.json', { 'pnpm-workspace.yaml': 'packages: [apps/*]\n', 'pnpm-lock.yaml': turboLock }],
-    ['an npm workspace (turbo prune is proven for pnpm only)', { ...npmRoot, 'package-lock.json': '{"packages":{"node_modules/turbo":{"version":"2.5.8"}}}', 'turbo.json': '{}' }],
+    ['no turbo in the lockfile', { ...pnpmTurbo, 'pnpm-lock.yaml': pnpmLock('    {}\n') }],
+    ['no turbo.json', { ...pnpmTurbo, 'turbo.json': undefined }],
+    ['no packageManager in the root package.json (turbo 2 refuses to prune then)', { ...npmTurbo, 'package.json': pkg({ workspaces: ['apps/*'] }) }],
+    ['turbo only in node_modules/, not a root dependency', { ...npmTurbo, 'package-lock.json': JSON.stringify({ packages: { '': {}, 'node_modules/turbo': { version: '2.5.8' } } }) }],
+    ['a package-lock.json that is not JSON', { ...npmTurbo, 'package-lock.json': '{ nope' }],
   ])('%s: no turbo version, so no prune stage', async (_case, files) => {
-    const ws = await inTree({ ...files, 'apps/api/package.json': pkg({ name: 'api' }) }, 'apps/api');
+    const tree = Object.fromEntries(Object.entries({ ...files, 'apps/api/package.json': pkg({ name: 'api' }) }).filter((e): e is [string, string] => e[1] !== undefined));
+    const ws = await inTree(tree, 'apps/api');
     expect(ws).toBeDefined();
     expect(ws?.turboVersion).toBeUndefined();
   });

@@ -45,7 +45,8 @@ function nextStandalone(dir: string): void {
 }
 
 /** No other app, none of its dependencies, no devDependency of web or ui, in any node_modules layout (pnpm's .pnpm too). */
-const NEXT_FOREIGN = ['-path /app/apps/other', '-path "*/node_modules/kleur"', '-name "kleur@*"', '-path "*/node_modules/typescript"', '-name "typescript@*"', '-path "*/node_modules/@types"', '-name "@types+*"'];
+// turbo: both fixtures are Turborepos, turbo a root devDependency that only the prune stage installs.
+const NEXT_FOREIGN = ['-path /app/apps/other', '-path "*/node_modules/kleur"', '-name "kleur@*"', '-path "*/node_modules/typescript"', '-name "typescript@*"', '-path "*/node_modules/@types"', '-name "@types+*"', '-path "*/node_modules/turbo"', '-name "turbo@*"'];
 /**
  * The same for `next start`, with ONE RECORDED EXCEPTION, not hidden: pnpm resolves sharp's optional
  * peer `@types/node` from web's devDependencies into the lockfile (`sharp@0.35.6_@types+node@20.19.43`),
@@ -85,7 +86,7 @@ const CASES: readonly WorkspaceFrameworkCase[] = [
     command: /node --require \.\/graceful-shutdown\.cjs dist\/main\.js$/,
     writable: [],
     page: 'hello from @repo/greeting to api',
-    foreign: ['-path /app/apps/other', '-path "*/node_modules/kleur"', '-path "*/node_modules/typescript"', '-path "*/node_modules/@types"', '-path "*/node_modules/@nestjs/cli"', '-path "*/node_modules/@nestjs/schematics"'],
+    foreign: ['-path /app/apps/other', '-path "*/node_modules/kleur"', '-path "*/node_modules/typescript"', '-path "*/node_modules/@types"', '-path "*/node_modules/@nestjs/cli"', '-path "*/node_modules/@nestjs/schematics"', '-path "*/node_modules/turbo"'],
   },
 ];
 
