@@ -19,6 +19,9 @@ const SOCKET = `csnd-prompts-${process.pid}`;
 const FLAGS = ['--offline', '--no-verify'];
 const FIXTURES = ['next-app', 'sveltekit-app', 'nuxt-app', 'astro-app', 'react-router-app', 'remix-app', 'nest', 'fastify-cli', 'express-generator', 'express-cjs', 'typescript-build', 'nest-starter', 'fastify-cli-ts'];
 
+/** The summary's build step row per fixture: the build script and what the runtime copies from the build stage. */
+const BUILD_ROW: Record<string, string> = { 'next-app': 'build -> .next, next.config.mjs', 'sveltekit-app': 'build -> build', 'typescript-build': 'build -> dist', nest: 'build -> dist' };
+
 const cleanups: (() => Promise<void>)[] = [];
 let cacheHome = '';
 beforeAll(async () => {
@@ -68,6 +71,8 @@ describe('interactive run at a terminal: Enter through every question = --yes', 
       expect(run.questions.some((q) => q.startsWith('Command the container runs ')), run.screen).toBe(true);
       expect(run.questions.some((q) => q.startsWith('Generate these files?')), run.screen).toBe(true);
       expect(run.screen).not.toContain('Entry file');
+      // The summary names what the runtime takes from the build, as the recipe plans it (not a tsc outDir guess).
+      if (BUILD_ROW[name]) expect(run.screen).toMatch(new RegExp(`^ {2}build step +${BUILD_ROW[name].replaceAll('.', '\\.')}$`, 'm'));
 
       const [got, want] = [await filesOf(interactive), await filesOf(scripted)];
       expect([...got.keys()].sort()).toEqual([...want.keys()].sort());

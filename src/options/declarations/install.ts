@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import type { OptionBehaviours } from '../declaration.js';
 import { PACKAGE_MANAGERS } from '../flags.js';
 import type { PackageManagerName } from '../../detect/facts.js';
+import type { RecipePlan } from '../../recipes/types.js';
 
 export const INSTALL_OPTIONS = {
   packageManager: {
@@ -40,7 +41,8 @@ export const INSTALL_OPTIONS = {
       if (given.build !== undefined || !facts.build) return {};
       return { build: (await ask({ type: 'confirm', name: 'build', message: `Run "${facts.build.script}" in a build stage?`, default: true })) as boolean };
     },
-    summary: (o) => ['build step', o.build ? `${o.build.script} -> ${o.build.outDir}/` : 'none'],
+    // What the runtime takes from the build stage (.next for Next.js, build for SvelteKit), as the recipe plans it.
+    summary: (o, _facts, plan) => ['build step', o.build ? `${o.build.script} -> ${buildOutputs(plan) ?? `${o.build.outDir}/`}` : 'none'],
     writeBack: { kind: 'setup', args: (o) => [o.build ? '--build' : '--no-build'] },
   },
   native: {
@@ -67,3 +69,9 @@ export const INSTALL_OPTIONS = {
     writeBack: { kind: 'setup', args: (o) => o.buildVariables.secrets.flatMap((n) => ['--build-secret', n]) },
   },
 } satisfies OptionBehaviours;
+
+/** What the runtime stage copies from the build stage (folders and files), or undefined when it copies nothing. */
+function buildOutputs(plan: RecipePlan): string | undefined {
+  const dirs = [...new Set(plan.runtimeCopies.filter((c) => c.from === 'build').map((c) => c.src))];
+  return dirs.length > 0 ? dirs.join(', ') : undefined;
+}
