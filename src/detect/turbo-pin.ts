@@ -28,7 +28,7 @@ export function turboPinnedByPnpmLockfile(lockfile: string): string | undefined 
   }
   for (let i = 0; i < block.length; i++) {
     if (!/^ {6}turbo:\s*$/.test(block[i] ?? '')) continue;
-    const section = /^ {4}(\w+):/.exec([...block.slice(0, i)].reverse().find((l) => /^ {4}\S/.test(l)) ?? '')?.[1];
+    const section = /^ {4}(\w+):/.exec(block.slice(0, i).reverse().find((l) => /^ {4}\S/.test(l)) ?? '')?.[1];
     if (section !== 'dependencies' && section !== 'devDependencies') continue;
     for (const entry of block.slice(i + 1)) {
       if (!entry.startsWith('        ')) break;

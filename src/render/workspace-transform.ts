@@ -49,6 +49,7 @@ export function workspaceTransform(plan: RecipePlan, ws: WorkspaceOptions, pm: O
   if (ownBuild) prepare.push({ copy: `${dir} ${dir}` }, { workdir: `/app/${dir}` });
 
   const closure = new Set([dir, ...runtimeDeps.map((d) => d.dir)]);
+  const turboPrune = ws.turboVersion === undefined ? undefined : { version: ws.turboVersion, packageName: ws.packageName };
   return {
     ...plan,
     runtimeCopies,
@@ -59,11 +60,11 @@ export function workspaceTransform(plan: RecipePlan, ws: WorkspaceOptions, pm: O
       manifestDirs: ws.packageDirs,
       productionInstall: install.productionInstall === undefined || !needsDeps ? undefined : `${install.productionInstall} \\\n    && mkdir -p node_modules`,
       // Pruned by turbo, the other packages never reach the stage.
-      pruneDirs: deploys || ws.turboVersion !== undefined ? [] : ws.packageDirs.filter((d) => !closure.has(d)),
+      pruneDirs: deploys || turboPrune ? [] : ws.packageDirs.filter((d) => !closure.has(d)),
       fullInstall: install.fullInstall,
       prepare,
-      note: ws.turboVersion !== undefined ? TURBO_PRUNE_NOTE(ws.turboVersion) : ws.monorepoTool ? MONOREPO_NOTE[ws.monorepoTool] : undefined,
-      ...(ws.turboVersion === undefined ? {} : { turboPrune: { version: ws.turboVersion, packageName: ws.packageName } }),
+      note: turboPrune ? TURBO_PRUNE_NOTE(turboPrune.version) : ws.monorepoTool ? MONOREPO_NOTE[ws.monorepoTool] : undefined,
+      ...(turboPrune ? { turboPrune } : {}),
     },
   };
 }

@@ -5,7 +5,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installSteps, parseBuildSteps } from './rig/build-log.js';
+import { installSteps, lockfileInstallSteps, parseBuildSteps } from './rig/build-log.js';
 import { httpGet, runContainer, stopDuringSlowRequest } from './rig/container.js';
 import { waitFor } from './rig/exec.js';
 import { generate } from './rig/generate.js';
@@ -120,8 +120,7 @@ describe.skipIf(!E2E)('workspace packages, built from the workspace root in a re
       writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(other, 'utf8')), description: `changed by the e2e test ${Date.now()}` }, null, 2));
       const result = await rig.docker.build({ context: app.ws.dir, dockerfile: path.join(api(), 'Dockerfile'), tag: image });
       const steps = parseBuildSteps(result.log);
-      // The installs that read the lockfile (not `npm install -g` of pnpm or turbo, which read nothing of the project).
-      const installs = installSteps(steps).filter((s) => !/ install -g /.test(s.name));
+      const installs = lockfileInstallSteps(steps);
       expect(installs.length, `install steps in:\n${result.log}`).toBeGreaterThan(0);
       for (const step of installs) expect(step.cached, `${step.name} should ${pruned ? '' : 'not '}be CACHED`).toBe(pruned);
       if (pruned) expect(steps.some((s) => /\] RUN turbo prune /.test(s.name) && !s.cached), 'turbo prune ran again on the changed context').toBe(true);

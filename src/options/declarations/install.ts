@@ -72,6 +72,6 @@ export const INSTALL_OPTIONS = {
 
 /** What the runtime stage copies from the build stage (folders and files), or undefined when it copies nothing. */
 function buildOutputs(plan: RecipePlan): string | undefined {
-  const dirs = [...new Set(plan.runtimeCopies.filter((c) => c.from === 'build').map((c) => c.src))];
-  return dirs.length > 0 ? dirs.join(', ') : undefined;
+  const outputs = [...new Set(plan.runtimeCopies.filter((c) => c.from === 'build').map((c) => c.src))];
+  return outputs.length > 0 ? outputs.join(', ') : undefined;
 }

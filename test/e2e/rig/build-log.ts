@@ -26,3 +26,8 @@ export function parseBuildSteps(log: string): BuildStep[] {
 export function installSteps(steps: readonly BuildStep[]): BuildStep[] {
   return steps.filter((s) => /^\[[^\]]+\] RUN\b/.test(s.name) && /\b(npm (ci|install)|pnpm (install|deploy)|yarn (install|workspaces focus)|yarn --frozen-lockfile)\b/.test(s.name));
 }
+
+/** The install steps that read the lockfile: installSteps without `npm install -g` of a tool (pnpm, turbo), which reads nothing of the project. */
+export function lockfileInstallSteps(steps: readonly BuildStep[]): BuildStep[] {
+  return installSteps(steps).filter((s) => !/ install -g /.test(s.name));
+}
