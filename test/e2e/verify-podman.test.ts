@@ -19,10 +19,13 @@ const E2E = process.env.E2E === '1';
 
 describe.skipIf(!E2E)('--verify --engine podman on rootless Podman 4.3', () => {
   let podman: RootlessPodman;
+  /** The CLI as the user runs it: a copy readable by that user, wherever the checkout is. */
+  let cli = CLI;
   const workspaces: FixtureWorkspace[] = [];
   const rig = useRig({
     setUp: async ({ registry }) => {
       podman = await startRootlessPodman(registry.host);
+      cli = podman.readableCli(CLI);
       const info = await podman.podman(['info', '--format', '{{.Host.Security.Rootless}} {{.Store.GraphDriverName}} {{.Host.OCIRuntime.Name}}']);
       console.log(`[e2e] podman as ${podman.user} (uid ${podman.uid}): rootless, driver, runtime = ${info.stdout.trim()}`);
       // The user's storage is kept between runs: start from no --verify leftovers.
@@ -43,7 +46,7 @@ describe.skipIf(!E2E)('--verify --engine podman on rootless Podman 4.3', () => {
   };
   const verifyRun = async (dir: string, flags: string[] = []) => {
     const t0 = performance.now();
-    const r = await podman.runAs(process.execPath, [CLI, dir, '--yes', '--registry-mirror', rig.registry.url, '--verify', '--engine', 'podman', '--json', ...flags], { timeoutMs: 600_000, allowFailure: true });
+    const r = await podman.runAs(process.execPath, [cli, dir, '--yes', '--registry-mirror', rig.registry.url, '--verify', '--engine', 'podman', '--json', ...flags], { timeoutMs: 600_000, allowFailure: true });
     console.log(`[e2e] ${path.basename(dir)} ${flags.join(' ')}: exit ${r.code} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const verify = r.stdout.trim() ? (JSON.parse(r.stdout) as { verify: VerifyJson }).verify : undefined;
     return { code: r.code, stderr: r.stderr, verify };

@@ -5,7 +5,7 @@
 // this run's own (CONTAINERS_REGISTRIES_CONF), and Buildah's cache mounts live under the user's own
 // TMPDIR, because Buildah 1.28 keeps them in $TMPDIR/buildah-cache (default /var/tmp) for rootful and
 // rootless alike, and a rootful build's directory there makes a rootless build fail with EACCES.
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exec, type ExecResult } from './exec.js';
@@ -24,6 +24,12 @@ export interface RootlessPodman {
   podman(args: readonly string[]): Promise<ExecResult>;
   /** Hands a directory (a fixture copy) to the user, who writes the generated files into it. */
   give(dir: string): Promise<void>;
+  /**
+   * The built CLI (`bin` of a package whose bin/ and dist/ are as npm packs them) copied where the
+   * user can read it: a checkout in a directory only root may enter (a `mktemp -d` clone is 0700)
+   * is out of the user's reach. Returns the copy's bin path.
+   */
+  readableCli(bin: string): string;
   dispose(): void;
 }
 
@@ -123,6 +129,12 @@ export async function startRootlessPodman(registryHostPort: string): Promise<Roo
     podman: (args) => runAs(PODMAN, args),
     give: async (dir) => {
       await exec('chown', ['-R', `${uid}:${gid}`, dir]);
+    },
+    readableCli: (bin) => {
+      const from = path.dirname(path.dirname(bin));
+      const to = path.join(run, 'cli');
+      for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(from, part), path.join(to, part), { recursive: true });
+      return path.join(to, path.relative(from, bin));
     },
     dispose: () => rmSync(run, { recursive: true, force: true }),
   };
