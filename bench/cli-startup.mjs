@@ -3,8 +3,9 @@
 // npm registry, unpacked into a cache dir outside the repo, as .ci/run does), each measured in the
 // same round-robin run, median of several runs, printed as a ratio. The leading peer
 // (@flydotio/dockerfile, installed into a cache dir outside the repo) is measured the same way on a
-// copy of the same fixture. Where Node has it (22.1+), the run without the compile cache is measured
-// too (NODE_DISABLE_COMPILE_CACHE=1), so the lever's effect is printed, not assumed.
+// copy of the same fixture. The run without the code cache (NODE_DISABLE_COMPILE_CACHE=1, which
+// src/cli/bundle-entry.ts honours on every Node) is measured too, so the lever's effect is printed,
+// not assumed.
 // BENCH_OLD_BIN=<another checkout's bin/create-secure-node-docker.js> measures that build in the same
 // round-robin too, for a before/after on a shared machine whose absolute times drift.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,7 +23,7 @@ const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'
 /**
  * Median wall time of each command, measured round-robin (one run of each in turn) so that drift in
  * the machine's speed affects every command alike; two warm-up rounds fill the OS file cache (and
- * the compile cache).
+ * the code cache).
  */
 function medians(commands) {
   const times = commands.map(() => []);
@@ -73,12 +74,10 @@ try {
   cpSync(fixture, scratch, { recursive: true });
   for (const node of [process.execPath, ltsNode()]) {
     const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
-    const hasCompileCache = execFileSync(node, ['-p', 'typeof require("node:module").enableCompileCache'], { encoding: 'utf8' }).trim() === 'function';
     const ours = [bin, fixture, '--yes', '--offline', '--dry-run'];
-    // The compile cache goes to a fresh dir for the bench (the two warm-up rounds fill it).
+    // The code cache goes to a fresh dir for the bench (the two warm-up rounds fill it).
     const env = { XDG_CACHE_HOME: compileCache };
-    const commands = [{ node, args: ['-e', '0'] }, { node, args: ours, env }];
-    if (hasCompileCache) commands.push({ node, args: ours, env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    const commands = [{ node, args: ['-e', '0'] }, { node, args: ours, env }, { node, args: ours, env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' } }];
     if (oldBin) commands.push({ node, args: [oldBin, ...ours.slice(1)], env: { XDG_CACHE_HOME: path.join(compileCache, 'old') } });
     if (!peerNote) commands.push({ node, args: [peerBin, '--force'], cwd: scratch });
     const [baseline, ...times] = medians(commands);
@@ -86,7 +85,7 @@ try {
     console.log(`Node ${version} (median of ${runs}, round-robin)`);
     console.log(`  node -e 0                                       ${baseline.toFixed(1)} ms`);
     console.log(`  create-secure-node-docker --offline --dry-run   ${ratio(times.shift())} (goal: <= 1.5x)`);
-    if (hasCompileCache) console.log(`    same, NODE_DISABLE_COMPILE_CACHE=1            ${ratio(times.shift())}`);
+    console.log(`    same, NODE_DISABLE_COMPILE_CACHE=1            ${ratio(times.shift())}`);
     if (oldBin) console.log(`  BENCH_OLD_BIN, same arguments                   ${ratio(times.shift())}`);
     if (!peerNote) console.log(`  ${PEER} --force (same fixture)   ${ratio(times.shift())}`);
   }

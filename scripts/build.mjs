@@ -1,8 +1,16 @@
 // Bundles the CLI and its runtime dependencies into dist/, so `npx create-secure-node-docker`
 // installs one package. Text files are inlined through `?raw` imports; the Handlebars templates
 // are precompiled (scripts/precompiled-templates.mjs).
-import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+//
+// The output is CommonJS, loaded by dist/cli.js (src/cli/bundle-entry.ts) with V8's code cache.
+// esbuild splits code only for ES modules, so the bundle is built as ES modules first (the chunks
+// that keep check, update, --verify and the prompts out of a plain run) and each file is then
+// turned into CommonJS, its import() calls into require(). The code cache is kept per build: its
+// folder is named by a hash of every file the loader may load (see src/cli/bundle-loader.ts).
+import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { precompiledTemplates } from './precompiled-templates.mjs';
 
 const rawText = {
@@ -19,22 +27,46 @@ const rawText = {
   },
 };
 
-await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist',
-  bundle: true,
+const dist = new URL('../dist/', import.meta.url).pathname;
+const target = 'node20.19';
+const common = { bundle: true, platform: 'node', target, minify: true, legalComments: 'none', logLevel: 'warning' };
+
+await rm(dist, { recursive: true, force: true });
+const esm = await build({
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts' },
+  entryNames: '[name]-[hash]',
+  outdir: dist,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20.19',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
+  write: false,
+  metafile: true,
   plugins: [rawText, precompiledTemplates],
-  banner: {
-    // Some bundled CommonJS dependencies call require(); give them one.
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
-  logLevel: 'warning',
+});
+await mkdir(dist, { recursive: true });
+// CommonJS whatever the root package.json says ("type": "module").
+await writeFile(path.join(dist, 'package.json'), '{ "type": "commonjs" }\n');
+const buildHash = createHash('sha256');
+for (const file of esm.outputFiles) {
+  // Bundled ES modules that read import.meta.url (yargs finds its locale files by it) get this file's URL.
+  const metaUrl = file.text.includes('import.meta.url');
+  const { code } = await transform(file.text, {
+    format: 'cjs',
+    platform: 'node',
+    target,
+    minify: true,
+    legalComments: 'none',
+    supported: { 'dynamic-import': false },
+    ...(metaUrl && { define: { 'import.meta.url': '__import_meta_url' }, banner: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' }),
+  });
+  await writeFile(file.path, code);
+  buildHash.update(`${path.basename(file.path)}\0${code}\0`);
+}
+const [mainChunk] = Object.entries(esm.metafile.outputs).filter(([, output]) => output.entryPoint).map(([file]) => path.basename(file));
+await build({
+  ...common,
+  entryPoints: ['src/cli/bundle-entry.ts'],
+  outfile: path.join(dist, 'cli.js'),
+  format: 'cjs',
+  define: { __MAIN_CHUNK__: JSON.stringify(mainChunk), __BUILD_ID__: JSON.stringify(buildHash.digest('hex').slice(0, 16)) },
 });
