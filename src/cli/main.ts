@@ -4,6 +4,7 @@
 import { homedir } from 'node:os';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runCli } from './run.js';
+import { isTerminal, stdWriter } from './std-streams.js';
 import { createDefaultImageDeps, resolveNodeImage } from '../image/index.js';
 import { nodeProjectFs } from '../core/project-fs.js';
 import { nodeSecretFiles, sleep, spawnRunner } from './docker-runner.js';
@@ -15,14 +16,18 @@ export async function run(argv: string[]): Promise<number> {
     version: packageJson.version,
     cwd: process.cwd(),
     env: process.env,
-    // stdout first: reading process.stdin creates its stream, and for a file or /dev/null (CI, a
-    // script) that loads fs streams, fs/promises and readline (about 15 internal modules on Node 26)
-    // for a run that never reads stdin. When stdout is no terminal, stdin is not looked at.
-    isTTY: Boolean(process.stdout.isTTY && process.stdin.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    width: process.stdout.columns || 100,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // Read only when a run may prompt, stdout first: creating process.stdin for a file or /dev/null
+    // (CI, a script) loads fs streams, fs/promises and readline (about 15 internal modules on
+    // Node 26). When stdout is no terminal, stdin is not looked at.
+    get isTTY() {
+      return isTerminal(1) && isTerminal(0);
+    },
+    stderrIsTTY: isTerminal(2),
+    get width() {
+      return (isTerminal(1) && process.stdout.columns) || 100;
+    },
+    stdout: stdWriter(1),
+    stderr: stdWriter(2),
     createAsk: createInquirerAsk,
     projectFs: nodeProjectFs,
     files: nodeFileAccess(),

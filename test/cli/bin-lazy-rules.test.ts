@@ -1,12 +1,12 @@
 // Start-up time is measured, so the generate path must not load what only check and update need:
-// the built bin is spawned with a module-resolution hook that records every dist/ file it loads,
-// and the files loaded for generate contain neither dockerfile-ast nor yaml (nor the verify step),
-// while check's do. Nor may it load Node's fs/promises or readline: a preload writes
+// the built bin is spawned with a preload that records every dist/ file read through fs.readFileSync
+// (how the bundle loader, src/cli/bundle-loader.ts, and Node's own require read a file), and the
+// files loaded for generate contain neither dockerfile-ast nor yaml (nor the verify step), while
+// check's do. Nor may it load Node's fs/promises, readline or stream modules: a preload writes
 // process.moduleLoadList (every internal module Node loaded) when the process exits. An ES import
 // of node:fs or node:fs/promises, or reading process.stdin when it is /dev/null, loads fs/promises,
-// and on Node 22+ readline and the REPL history with it, for a run that never uses them. On Node 20
-// the ES module loader loads the internal fs/promises itself, so there only the public module is
-// checked.
+// and on Node 22+ readline and the REPL history with it; process.stdout or process.stderr loads the
+// stream modules; all for a run that never uses them.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -33,13 +33,10 @@ beforeAll(async () => {
   const copy = await copyFixture('express-cjs');
   cleanups.push(copy.cleanup);
   dir = copy.dir;
-  // The hook appends to a file synchronously: the hooks run on their own thread, whose stderr reaches the
-  // parent through the main thread, so lines written just before the bin's process.exit could be lost
-  // (CI saw check's dockerfile-ast chunk missing under load).
-  await writeFile(path.join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/dist/')) appendFileSync(process.env.LOADED_LOG, `${new URL(r.url).pathname}\\n`); return r; }\n");
-  hook = path.join(dir, 'register.mjs');
-  await writeFile(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${path.join(dir, 'hooks.mjs')}`)});\n`);
-  moduleListPreload = path.join(dir, 'module-list.mjs');
+  // The log is appended to synchronously, so lines written just before the bin's exit are not lost.
+  hook = path.join(dir, 'log-reads.cjs');
+  await writeFile(hook, "const fs = require('node:fs');\nconst read = fs.readFileSync;\nfs.readFileSync = function (file, ...rest) { if (typeof file === 'string' && file.includes('/dist/')) fs.appendFileSync(process.env.LOADED_LOG, `${file}\\n`); return read.call(this, file, ...rest); };\n");
+  moduleListPreload = path.join(dir, 'module-list.cjs');
   // Not `import ... from 'node:fs'`: that import itself loads fs/promises (see the top of this file).
   await writeFile(moduleListPreload, "process.on('exit', () => process.getBuiltinModule('node:fs').writeFileSync(process.env.MODULE_LIST, process.moduleLoadList.join('\\n')));\n");
 });
@@ -49,7 +46,7 @@ let runs = 0;
 function loadedFiles(args: string[]): Promise<string[]> {
   const log = path.join(dir, `loaded-${runs++}.log`);
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', hook, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CACHE_HOME: path.join(dir, '.cache'), LOADED_LOG: log }, timeout: 30_000 }, (error) => {
+    execFile(process.execPath, ['--require', hook, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CACHE_HOME: path.join(dir, '.cache'), LOADED_LOG: log }, timeout: 30_000 }, (error) => {
       // A run killed by the timeout would list only what it loaded so far: fail instead of reading that.
       if (error?.killed) return reject(new Error(`${args.join(' ')} timed out`));
       readFile(log, 'utf8').then((text) => resolve([...new Set(text.split('\n').filter(Boolean))]), reject);
@@ -65,7 +62,7 @@ async function contains(files: string[], mark: string): Promise<boolean> {
 describe('bundle: check and update code loads only for those commands', () => {
   it('generate (--yes --offline --dry-run) loads neither dockerfile-ast nor yaml; check loads both', async () => {
     const generate = await loadedFiles(['--yes', '--offline', '--dry-run']);
-    expect(generate.some((f) => f.endsWith('/dist/cli.js'))).toBe(true);
+    expect(generate.some((f) => /\/dist\/main-\w+\.js$/.test(f))).toBe(true);
     expect(await contains(generate, DOCKERFILE_AST)).toBe(false);
     expect(await contains(generate, YAML)).toBe(false);
     // --verify's code too: it is in the bundle, but a run that cannot verify does not load it.
@@ -78,16 +75,20 @@ describe('bundle: check and update code loads only for those commands', () => {
   });
 });
 
-/** The internal modules a dry run loaded, stdin and stdout not terminals (as in CI or a script). */
+/** The internal modules a dry run loaded, stdin /dev/null and stdout and stderr pipes (as in CI or a script). */
 function modulesLoaded(node: string): Promise<string[]> {
   const list = path.join(dir, `modules-${runs++}.txt`);
   return new Promise((resolve, reject) => {
     const env = { PATH: process.env.PATH ?? '', HOME: dir, XDG_CACHE_HOME: path.join(dir, '.cache'), MODULE_LIST: list };
-    // stdin is /dev/null, as in the bench and under most CI runners.
-    const child = spawn(node, ['--import', moduleListPreload, BIN, '--yes', '--offline', '--dry-run'], { cwd: dir, env, timeout: 30_000, stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(node, ['--require', moduleListPreload, BIN, '--yes', '--offline', '--dry-run'], { cwd: dir, env, timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.stdout.resume();
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`the dry run exited ${code}`));
+      // The run itself happened and its report reached the pipe.
+      if (!stderr.includes('Dry run: nothing was written.')) return reject(new Error(`no report on stderr: ${stderr}`));
       readFile(list, 'utf8').then((text) => resolve(text.split('\n')), reject);
     });
   });
@@ -95,20 +96,13 @@ function modulesLoaded(node: string): Promise<string[]> {
 
 const nodes = [process.execPath, ...(existsSync(LTS_NODE) ? [LTS_NODE] : [])];
 
-describe('bundle: a generate dry run loads no fs/promises or readline', () => {
+describe('bundle: a generate dry run loads no fs/promises, readline or streams', () => {
   it.each(nodes)('%s', async (node) => {
     const loaded = await modulesLoaded(node);
     // The run itself happened: the modules every generate run needs are listed.
     expect(loaded).toContain('NativeModule path/posix');
-    expect(loaded).not.toContain('NativeModule fs/promises');
-    const major = Number(/^v(\d+)/.exec((await run(node, ['--version'])).trim())?.[1]);
-    if (major >= 22) {
-      expect(loaded).not.toContain('NativeModule internal/fs/promises');
-      expect(loaded).not.toContain('NativeModule internal/readline/interface');
+    for (const module of ['fs/promises', 'internal/fs/promises', 'internal/readline/interface', 'stream', 'internal/streams/readable']) {
+      expect(loaded).not.toContain(`NativeModule ${module}`);
     }
   });
 });
-
-function run(node: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => execFile(node, args, (error, stdout) => (error ? reject(error) : resolve(stdout))));
-}

@@ -44,7 +44,8 @@ async function generate(flags: Flags, deps: CliDeps): Promise<number> {
   if (!(await deps.files.isDirectory(root))) throw new UsageError(`${root} is not a directory`);
   const fs = deps.projectFs(root);
   const facts = await detectProject(fs, { dir: flags.dir, dirSegments: root.split(path.sep).filter(Boolean) });
-  const interactive = deps.isTTY && !flags.yes && !isCi(deps.env);
+  // isTTY last: reading it may create process.stdin (see src/cli/main.ts).
+  const interactive = !flags.yes && !isCi(deps.env) && deps.isTTY;
 
   let ask: Ask | undefined;
   let answers: Answers = {};
