@@ -7,21 +7,14 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BIN, type Spawned } from '../support/built-bin.js';
 import { copyFixture } from '../support/cli-harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/create-secure-node-docker.js');
-
-interface Spawned {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let dir = '';
 const cleanups: (() => Promise<void>)[] = [];
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does)');
+  assertBuilt();
   const copy = await copyFixture('express-cjs');
   cleanups.push(copy.cleanup);
   dir = copy.dir;

@@ -6,18 +6,11 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BIN, ROOT, type Spawned } from '../support/built-bin.js';
 import { copyFixture, readText } from '../support/cli-harness.js';
 import { registryBinaryStatus, startRegistry } from '../support/registry.js';
 import { pushNodeImageIndex } from '../support/registry-push.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/create-secure-node-docker.js');
-
-interface Spawned {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Spawned> {
   return new Promise((resolve) => {
@@ -40,7 +33,7 @@ async function fixture(name: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does)');
+  assertBuilt();
   const scratch = await copyFixture('worker');
   cleanups.push(scratch.cleanup);
   cacheHome = path.join(scratch.dir, '.cache-home'); // an empty image cache: offline runs use the snapshot
