@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 
 const templatesDir = new URL('../templates/', import.meta.url);
 // Must match COMPILE_OPTIONS in src/render/templates.ts; test/render/precompiled.test.ts checks it.
-export const COMPILE_OPTIONS = { noEscape: true, strict: true };
+export const COMPILE_OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true, data: false };
 
 export async function precompiledModule() {
   const manifest = JSON.parse(await readFile(new URL('manifest.json', templatesDir), 'utf8'));
