@@ -124,7 +124,7 @@ export function pinnedImage(value: string, flag: string): string {
 
 /** The one test of a Node version or range: semver's, over a narrow character set. */
 export function isNodeRange(text: string): boolean {
-  return /^[0-9xX*.^~<>=| -]+$/.test(text) && semver.validRange(text) !== null;
+  return /^[0-9xX*.^~<>=| -]+$/.test(text) && semver.isValidRange(text);
 }
 
 export function nodeRange(value: string, flag = '--node'): string {

@@ -69,5 +69,5 @@ function linksToWorkspace(spec: string, target: WorkspacePackage, manager: Packa
   if (manager === 'pnpm') return false;
   if (spec === '*' || spec === '') return true;
   const version = target.manifest.version;
-  return version !== undefined && semver.validRange(spec) !== null && semver.satisfies(version, spec, { includePrerelease: true });
+  return version !== undefined && semver.isValidRange(spec) && semver.satisfies(version, spec, { includePrerelease: true });
 }
