@@ -1,6 +1,7 @@
 // Bundles the CLI and its runtime dependencies into dist/, so `npx create-secure-node-docker`
 // installs one package. Text files are inlined through `?raw` imports; the Handlebars templates
-// are precompiled (scripts/precompiled-templates.mjs).
+// are precompiled (scripts/precompiled-templates.mjs) and the shutdown module's types stripped
+// (scripts/stripped-shutdown.mjs) here rather than at start-up.
 //
 // The output is CommonJS, loaded by dist/cli.js (src/cli/bundle-entry.ts) with V8's code cache.
 // esbuild splits code only for ES modules, so the bundle is built as ES modules first (the chunks
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { precompiledTemplates } from './precompiled-templates.mjs';
+import { strippedShutdown } from './stripped-shutdown.mjs';
 
 const rawText = {
   name: 'raw-text',
@@ -41,7 +43,7 @@ const esm = await build({
   format: 'esm',
   write: false,
   metafile: true,
-  plugins: [rawText, precompiledTemplates],
+  plugins: [rawText, precompiledTemplates, strippedShutdown],
 });
 await mkdir(dist, { recursive: true });
 // CommonJS whatever the root package.json says ("type": "module").

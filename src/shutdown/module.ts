@@ -6,7 +6,7 @@
 // server the process creates. Deriving by deletion rather than compiling keeps every comment and
 // blank line, so the JavaScript the user gets reads like hand-written JavaScript.
 import template from '../../templates/graceful-shutdown.ts?raw';
-import { stripTypes } from './strip-types.js';
+import { strippedTemplate } from './stripped-template.js';
 import type { ShutdownFlavor } from './flavor.js';
 import { toCommonJs } from './to-commonjs.js';
 
@@ -23,13 +23,13 @@ export function shutdownModuleSource(flavor: ShutdownFlavor): string {
     case 'ts':
       return template;
     case 'esm':
-      return stripTypes(template);
+      return strippedTemplate;
     case 'cjs':
-      return toCommonJs(stripTypes(template));
+      return toCommonJs(strippedTemplate);
     case 'preload':
       // The CommonJS flavour plus the one call that hooks every server: `--require` loads
       // CommonJS whatever the app's module system is, before the app's own code runs.
-      return `${toCommonJs(stripTypes(template))}
+      return `${toCommonJs(strippedTemplate)}
 // Loaded with \`node --require ./${PRELOAD_FILE} <script>\`: every node:http server the process starts
 // listening is shut down gracefully, with no change to the app's code.
 gracefulShutdownEveryServer();
