@@ -6,7 +6,8 @@
 // The output is CommonJS, loaded by dist/cli.js (src/cli/bundle-entry.ts) with V8's code cache.
 // esbuild splits code only for ES modules, so the bundle is built as ES modules first (the chunks
 // that keep check, update, --verify and the prompts out of a plain run) and each file is then
-// turned into CommonJS, its import() calls into require(). The code cache is kept per build: its
+// turned into CommonJS, its import() calls into require(), and wrapped as a CommonJS module
+// function, which only that loader runs. The code cache is kept per build: its
 // folder is named by a hash of every file the loader may load (see src/cli/bundle-loader.ts).
 import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -61,7 +62,9 @@ for (const file of esm.outputFiles) {
     supported: { 'dynamic-import': false },
     ...(metaUrl && { define: { 'import.meta.url': '__import_meta_url' }, banner: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' }),
   });
-  await writeFile(file.path, code);
+  // Written inside the function wrapper Node gives a CommonJS module (on the first line, so line
+  // numbers hold): the loader compiles the file as it is, without building a second copy of it.
+  await writeFile(file.path, `(function (exports, require, module, __filename, __dirname) { ${code}\n})`);
   buildHash.update(`${path.basename(file.path)}\0${code}\0`);
 }
 const [mainChunk] = Object.entries(esm.metafile.outputs).filter(([, output]) => output.entryPoint).map(([file]) => path.basename(file));

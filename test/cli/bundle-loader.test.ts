@@ -20,10 +20,12 @@ beforeEach(async () => {
   dist = path.join(root, 'dist');
   cacheDir = path.join(root, 'cache', 'build-1');
   fs.mkdirSync(dist);
-  // A main chunk that requires a shared chunk twice (through another chunk) and a Node module.
-  fs.writeFileSync(path.join(dist, 'main-AAAA.js'), 'const s = require("./chunk-BBBB.js"); const o = require("./other-CCCC.js"); const p = require("node:path"); exports.run = () => [s.count(), o.again(), p.basename(__filename), require("node:path").basename(__dirname).startsWith("dist-")];\n');
-  fs.writeFileSync(path.join(dist, 'chunk-BBBB.js'), 'let n = 0; globalThis.__loads = (globalThis.__loads ?? 0) + 1; exports.count = () => ++n;\n');
-  fs.writeFileSync(path.join(dist, 'other-CCCC.js'), 'const s = require("./chunk-BBBB.js"); module.exports = { again: () => s.count() };\n');
+  // A main chunk that requires a shared chunk twice (through another chunk) and a Node module, each
+  // file wrapped as the build wraps it.
+  const write = (name: string, code: string) => fs.writeFileSync(path.join(dist, name), `(function (exports, require, module, __filename, __dirname) { ${code}\n})`);
+  write('main-AAAA.js', 'const s = require("./chunk-BBBB.js"); const o = require("./other-CCCC.js"); const p = require("node:path"); exports.run = () => [s.count(), o.again(), p.basename(__filename), require("node:path").basename(__dirname).startsWith("dist-")];\n');
+  write('chunk-BBBB.js', 'let n = 0; globalThis.__loads = (globalThis.__loads ?? 0) + 1; exports.count = () => ++n;\n');
+  write('other-CCCC.js', 'const s = require("./chunk-BBBB.js"); module.exports = { again: () => s.count() };\n');
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
