@@ -64,8 +64,9 @@ for (const file of esm.outputFiles) {
   });
   // Written inside the function wrapper Node gives a CommonJS module (on the first line, so line
   // numbers hold): the loader compiles the file as it is, without building a second copy of it.
-  await writeFile(file.path, `(function (exports, require, module, __filename, __dirname) { ${code}\n})`);
-  buildHash.update(`${path.basename(file.path)}\0${code}\0`);
+  const text = `(function (exports, require, module, __filename, __dirname) { ${code}\n})`;
+  await writeFile(file.path, text);
+  buildHash.update(`${path.basename(file.path)}\0${text}\0`);
 }
 const [mainChunk] = Object.entries(esm.metafile.outputs).filter(([, output]) => output.entryPoint).map(([file]) => path.basename(file));
 await build({
