@@ -31,8 +31,9 @@ const rawText = {
 };
 
 const dist = new URL('../dist/', import.meta.url).pathname;
-const target = 'node20.19';
-const common = { bundle: true, platform: 'node', target, minify: true, legalComments: 'none', logLevel: 'warning' };
+// What every pass (the two builds and the CommonJS transform) outputs for.
+const output = { platform: 'node', target: 'node20.19', minify: true, legalComments: 'none' };
+const common = { ...output, bundle: true, logLevel: 'warning' };
 
 await rm(dist, { recursive: true, force: true });
 const esm = await build({
@@ -54,11 +55,8 @@ for (const file of esm.outputFiles) {
   // Bundled ES modules that read import.meta.url (yargs finds its locale files by it) get this file's URL.
   const metaUrl = file.text.includes('import.meta.url');
   const { code } = await transform(file.text, {
+    ...output,
     format: 'cjs',
-    platform: 'node',
-    target,
-    minify: true,
-    legalComments: 'none',
     supported: { 'dynamic-import': false },
     ...(metaUrl && { define: { 'import.meta.url': '__import_meta_url' }, banner: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' }),
   });

@@ -12,10 +12,9 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BIN, ROOT } from '../support/built-bin.js';
 import { copyFixture } from '../support/cli-harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/create-secure-node-docker.js');
 // Marks of each library in the minified bundle (class and function names that survive minifying).
 const DOCKERFILE_AST = 'DockerfileParser';
 const YAML = 'LineCounter';
@@ -29,7 +28,7 @@ let dir = '';
 let hook = '';
 let moduleListPreload = '';
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does)');
+  assertBuilt();
   const copy = await copyFixture('express-cjs');
   cleanups.push(copy.cleanup);
   dir = copy.dir;

@@ -11,7 +11,6 @@ import { copyFixture, readText } from '../support/cli-harness.js';
 import { registryBinaryStatus, startRegistry } from '../support/registry.js';
 import { pushNodeImageIndex } from '../support/registry-push.js';
 
-
 function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Spawned> {
   return new Promise((resolve) => {
     const child = execFile(

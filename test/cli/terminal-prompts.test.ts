@@ -2,17 +2,15 @@
 // through every question must write byte for byte what --yes writes with the same other flags, on
 // every framework fixture. The questions take their defaults from the chosen recipe's plan.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BIN } from '../support/built-bin.js';
 import { copyFixture } from '../support/cli-harness.js';
 import { enterThroughEveryQuestion, killTerminals, openTerminal, shellQuote, tmuxAvailable } from '../support/tmux-terminal.js';
 
 const exec = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/create-secure-node-docker.js');
 const SOCKET = `csnd-prompts-${process.pid}`;
 // Offline from the shipped snapshot in both runs; --no-verify: the question after writing is not
 // about the files (and would start a build wherever a docker CLI is on PATH).
@@ -25,7 +23,7 @@ const BUILD_ROW: Record<string, string> = { 'next-app': 'build -> .next, next.co
 const cleanups: (() => Promise<void>)[] = [];
 let cacheHome = '';
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does)');
+  assertBuilt();
   if (!(await tmuxAvailable())) throw new Error('tmux is not installed: scripts/install-e2e-deps.sh installs it');
   const scratch = await copyFixture('worker');
   cleanups.push(scratch.cleanup);
